@@ -3,9 +3,11 @@
  * our WebAssembly bridge (lib/db/schema-engine.mjs) unless the user set their own.
  */
 import { spawn } from "node:child_process";
-import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
-export const SCHEMA_ENGINE_BRIDGE = path.resolve(__dirname, "schema-engine.mjs");
+export const SCHEMA_ENGINE_BRIDGE = fileURLToPath(new URL("./schema-engine.mjs", import.meta.url));
+const require = createRequire(import.meta.url);
 
 export function prismaEnv(databaseUrl?: string): NodeJS.ProcessEnv {
   return {

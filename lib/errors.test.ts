@@ -1,0 +1,35 @@
+import { describe, expect, it, vi } from "vitest";
+import { AppError, errorResponse, fromPrismaError, toActionError } from "./errors";
+
+describe("errors", () => {
+  it.each([
+    ["UNAUTHORIZED", 401],
+    ["FORBIDDEN", 403],
+    ["NOT_FOUND", 404],
+    ["INVALID_INPUT", 422],
+    ["CONFLICT", 409],
+    ["RATE_LIMITED", 429],
+  ] as const)("maps %s to HTTP %i", async (code, status) => {
+    const res = errorResponse(new AppError(code, "why"));
+    expect(res.status).toBe(status);
+    expect(await res.json()).toMatchObject({ error: { code, message: "why" } });
+  });
+
+  it("hides unknown errors behind a plain sentence", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = errorResponse(new Error("password=hunter2 leaked"));
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(await res.json())).not.toContain("hunter2");
+    expect(toActionError(new Error("boom")).error.message).not.toContain("boom");
+    expect(log).toHaveBeenCalled();
+    log.mockRestore();
+  });
+
+  it("turns Prisma's unique violation (P2002) into CONFLICT", () => {
+    const mapped = fromPrismaError({ code: "P2002" }, "taken");
+    expect(mapped).toBeInstanceOf(AppError);
+    expect((mapped as AppError).code).toBe("CONFLICT");
+    const other = new Error("other");
+    expect(fromPrismaError(other)).toBe(other);
+  });
+});

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { createMigratedTestDatabase } from "@/lib/testing/test-database";
+
+/** Seeding is about an empty database, so this file gets one of its own. */
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  const db = await createMigratedTestDatabase(inject("serverUrl"), "seed");
+  drop = db.drop;
+  process.env.DATABASE_URL = db.url;
+});
+afterAll(async () => {
+  const { prisma } = await import("@/lib/db/client");
+  await prisma.$disconnect();
+  await drop();
+});
+
+describe("seedDemoContent", () => {
+  it("seeds one account per role once, and the documented passwords work", async () => {
+    const { seedDemoContent, DEMO_USERS, listDemoLogins } = await import("./demo");
+    const { authenticate } = await import("@/lib/auth/sessions");
+    const { prisma } = await import("@/lib/db/client");
+
+    const [first, concurrent] = await Promise.all([seedDemoContent(), seedDemoContent()]);
+    expect([first, concurrent].sort()).toEqual([false, true]);
+    expect(await seedDemoContent()).toBe(false);
+    expect(await prisma.user.count()).toBe(DEMO_USERS.length);
+    expect(new Set(DEMO_USERS.map((u) => u.role))).toEqual(new Set(["ADMIN", "EDITOR", "CONTRIBUTOR"]));
+    for (const demo of DEMO_USERS) {
+      await expect(authenticate({ email: demo.email, password: demo.password })).resolves.toMatchObject({ user: { role: demo.role } });
+    }
+    expect((await listDemoLogins()).map((u) => u.email)).toEqual(DEMO_USERS.map((u) => u.email));
+  });
+});

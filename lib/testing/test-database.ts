@@ -1,0 +1,34 @@
+/**
+ * Databases for tests: on the server of DATABASE_URL when set (its role needs
+ * CREATEDB), else on an embedded PostgreSQL of its own under .data/test, so
+ * tests never touch the data of `npm start`. Every run gets fresh databases.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { dataRoot, databaseUrl, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "../db/embedded";
+import { runPrismaCli } from "../db/prisma-cli";
+
+export type TTestServer = { serverUrl: string; stop: () => Promise<void> };
+
+export async function startTestServer(): Promise<TTestServer> {
+  if (process.env.DATABASE_URL) {
+    return { serverUrl: databaseUrl(process.env.DATABASE_URL, "postgres"), stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres({ root: path.join(dataRoot(), "test"), port: 54329 });
+  return { serverUrl: server.serverUrl, stop: server.stop };
+}
+
+/** A new, empty database with a unique name; returns its URL and a way to drop it. */
+export async function createTestDatabase(serverUrl: string, label: string) {
+  const name = `newsroom_test_${label}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await ensureDatabase(serverUrl, name);
+  return { name, url: databaseUrl(serverUrl, name), drop: () => dropDatabase(serverUrl, name) };
+}
+
+/** A new database with every migration applied, through the offline Prisma CLI. */
+export async function createMigratedTestDatabase(serverUrl: string, label: string) {
+  const db = await createTestDatabase(serverUrl, label);
+  const { code, output } = await runPrismaCli(["migrate", "deploy"], { databaseUrl: db.url, quiet: true });
+  if (code !== 0) throw new Error(`migrate deploy failed for the test database:\n${output}`);
+  return db;
+}

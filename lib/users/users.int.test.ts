@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, type TActor } from "@/lib/auth/actor";
+import { verifyPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db/client";
+import { makeUser, uniqueEmail } from "@/lib/testing/factories";
+import { createUser, setUserActive } from "./mutations";
+
+const asUser = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN" }): TActor => ({ kind: "user", id: u.id, role: u.role, name: "x", email: "x@x.test" });
+
+describe("createUser", () => {
+  it("stores an argon2id hash, never the password", async () => {
+    const email = uniqueEmail();
+    const created = await createUser({ actor: SYSTEM_ACTOR, data: { email, name: "Jane Roe", role: "EDITOR", password: "a long password 1" } });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(row.passwordHash).not.toContain("a long password 1");
+    expect(await verifyPassword(row.passwordHash, "a long password 1")).toBe(true);
+  });
+
+  it("is for admins only", async () => {
+    const editor = await makeUser({ role: "EDITOR" });
+    await expect(
+      createUser({ actor: asUser(editor), data: { email: uniqueEmail(), name: "X", role: "ADMIN", password: "a long password 1" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = await makeUser({ role: "ADMIN" });
+    await expect(
+      createUser({ actor: asUser(admin), data: { email: uniqueEmail(), name: "X", role: "CONTRIBUTOR", password: "a long password 1" } }),
+    ).resolves.toMatchObject({ role: "CONTRIBUTOR" });
+  });
+
+  it("says which fields are wrong", async () => {
+    const err = await createUser({ actor: SYSTEM_ACTOR, data: { email: "nope", name: "", role: "CONTRIBUTOR", password: "short" } }).catch((e) => e);
+    expect(err).toMatchObject({ code: "INVALID_INPUT" });
+    expect(Object.keys(err.fieldErrors).sort()).toEqual(["email", "name", "password"]);
+  });
+
+  it("refuses a second account with the same email, in any case", async () => {
+    const first = await makeUser();
+    const err = await createUser({ actor: SYSTEM_ACTOR, data: { email: first.email.toUpperCase(), name: "Twin", role: "CONTRIBUTOR", password: "a long password 1" } }).catch((e) => e);
+    expect(err).toMatchObject({ code: "CONFLICT" });
+    expect(err.message).toContain(first.email);
+  });
+});
+
+describe("setUserActive", () => {
+  it("is for admins only", async () => {
+    const editor = await makeUser({ role: "EDITOR" });
+    const target = await makeUser();
+    await expect(setUserActive({ actor: asUser(editor), userId: target.id, active: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("says NOT_FOUND for an unknown account", async () => {
+    await expect(setUserActive({ actor: SYSTEM_ACTOR, userId: "missing", active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
