@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { createMigratedTestDatabase, startTestServer } from "./test-database";
+import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,6 +13,7 @@ declare module "vitest" {
 /** One server and one migrated database for the integration run; dropped at the end. */
 export default async function setup(project: TestProject) {
   const server = await startTestServer();
+  await sweepTestDatabases(server.serverUrl, { olderThanMs: 6 * 60 * 60 * 1000 });
   const db = await createMigratedTestDatabase(server.serverUrl, "int");
   project.provide("databaseUrl", db.url);
   project.provide("serverUrl", server.serverUrl);

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
+import pg from "pg";
 import { dataRoot, databaseUrl, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "../db/embedded";
 import { runPrismaCli } from "../db/prisma-cli";
 
@@ -31,4 +32,25 @@ export async function createMigratedTestDatabase(serverUrl: string, label: strin
   const { code, output } = await runPrismaCli(["migrate", "deploy"], { databaseUrl: db.url, quiet: true });
   if (code !== 0) throw new Error(`migrate deploy failed for the test database:\n${output}`);
   return db;
+}
+
+/**
+ * Drop test databases left by runs that could not clean up (a killed run; or
+ * Playwright stopping the embedded server together with the app). Names carry
+ * their creation time, so a run only sweeps what is older than `olderThanMs`.
+ */
+export async function sweepTestDatabases(serverUrl: string, { label, olderThanMs }: { label?: string; olderThanMs: number }) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'newsroom\\_test\\_%'");
+    for (const { datname } of rows) {
+      const match = /^newsroom_test_([a-z0-9]+)_([a-z0-9]+)_[0-9a-f]+$/.exec(datname);
+      if (!match || (label && match[1] !== label)) continue;
+      if (Date.now() - parseInt(match[2]!, 36) < olderThanMs) continue;
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -1,0 +1,27 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { expect, type Page } from "@playwright/test";
+import { e2eAccounts, type TE2eAccount } from "./accounts";
+
+export async function signIn(page: Page, account: Pick<TE2eAccount, "email" | "password">, path = "/login") {
+  await page.goto(path);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function expectOnLoginPage(page: Page) {
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { name: "Sign in to the newsroom" })).toBeVisible();
+}
+
+/** What an operator runs: `npm run user -- <command> --email …`, against the e2e database. */
+export async function userCli(...args: string[]) {
+  const run = promisify(execFile);
+  return run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: e2eAccounts().databaseUrl },
+  });
+}
+
+/** The form's own alert (Next's route announcer is an alert too, outside the form). */
+export const formAlert = (page: Page) => page.locator("form").getByRole("alert");

@@ -1,0 +1,71 @@
+/**
+ * The app as Playwright tests it: the real production launcher (scripts/serve.ts,
+ * so `next build` + `next start`) on a fresh, migrated database, with accounts
+ * made for the run through the same domain function admins use.
+ *
+ * Database: DATABASE_URL's server when set, else the tests' own embedded
+ * PostgreSQL (.data/test). The accounts and the database URL are written to
+ * .data/test/e2e-accounts.json for the specs. Everything is removed on exit.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { dataRoot } from "../lib/db/embedded";
+import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
+import { E2E_ACCOUNTS_FILE, E2E_PORT, type TE2eAccounts } from "./accounts";
+
+async function main() {
+  const server = await startTestServer();
+  // Only one e2e run at a time (it owns E2E_PORT), so any older e2e database is a leftover.
+  await sweepTestDatabases(server.serverUrl, { label: "e2e", olderThanMs: 0 });
+  const db = await createMigratedTestDatabase(server.serverUrl, "e2e");
+  let app: ChildProcess | null = null;
+  let cleaning = false;
+  const cleanUp = async (code: number) => {
+    if (cleaning) return;
+    cleaning = true;
+    if (app && app.exitCode === null) {
+      const exited = new Promise((r) => app!.once("exit", r));
+      app.kill("SIGTERM");
+      await exited;
+    }
+    // When Playwright stops the embedded server along with us, the next run sweeps it.
+    await db.drop().catch(() => console.log(`[e2e] ${db.name} is left for the next run to drop.`));
+    await server.stop();
+    process.exit(code);
+  };
+  process.on("SIGTERM", () => void cleanUp(0));
+  process.on("SIGINT", () => void cleanUp(0));
+
+  process.env.DATABASE_URL = db.url;
+  const { SYSTEM_ACTOR } = await import("../lib/auth/actor");
+  const { createUser } = await import("../lib/users/mutations");
+  const { prisma } = await import("../lib/db/client");
+  const make = async (label: string, role: "ADMIN" | "EDITOR" | "CONTRIBUTOR") => {
+    const account = { email: `${label}-${randomBytes(4).toString("hex")}@e2e.newsroom.invalid`, password: `pw-${randomBytes(9).toString("base64url")}`, name: `E2E ${label}`, role };
+    await createUser({ actor: SYSTEM_ACTOR, data: account });
+    return account;
+  };
+  const accounts: TE2eAccounts = {
+    databaseUrl: db.url,
+    admin: await make("admin", "ADMIN"),
+    editor: await make("editor", "EDITOR"),
+    contributor: await make("contributor", "CONTRIBUTOR"),
+    leaver: await make("leaver", "CONTRIBUTOR"),
+  };
+  await prisma.$disconnect();
+  mkdirSync(path.dirname(E2E_ACCOUNTS_FILE), { recursive: true });
+  writeFileSync(E2E_ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
+
+  app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(E2E_PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_DATA_DIR: dataRoot() },
+  });
+  app.on("exit", (code) => void cleanUp(code ?? 1));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
