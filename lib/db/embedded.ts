@@ -7,7 +7,8 @@
  * test set-up; never imported by the Next app itself, which only sees a
  * DATABASE_URL.
  */
-import { randomBytes } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, chmodSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -66,6 +67,33 @@ export async function choosePort(preferred: number): Promise<number> {
   return (await isPortFree(preferred)) ? preferred : freePort();
 }
 
+const POSTGRES_USER = "postgres";
+
+function run(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user (created if missing),
+ * which must be able to reach the data directory. A checkout in a private
+ * directory such as /root is out of its reach; the data then lives under
+ * /var/lib/newsroom instead, and we say so.
+ */
+async function reachableByPostgresUser(pgData: string, log?: (line: string) => void): Promise<string> {
+  if (!run("id", ["-u", POSTGRES_USER])) {
+    if (!run("groupadd", ["--system", POSTGRES_USER]) || !run("useradd", ["--system", "--gid", POSTGRES_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER])) {
+      throw new Error("Running as root, PostgreSQL needs a 'postgres' system user, and creating it failed. Create it, or run as an ordinary user.");
+    }
+  }
+  const parent = path.dirname(pgData);
+  if (run("runuser", ["-u", POSTGRES_USER, "--", "test", "-x", parent])) return pgData;
+  const fallback = path.join("/var/lib/newsroom", createHash("sha256").update(pgData).digest("hex").slice(0, 16), "postgres");
+  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  const line = `The 'postgres' user cannot reach ${parent}, so the embedded database keeps its data in ${fallback}.`;
+  (log ?? console.warn)(line);
+  return fallback;
+}
+
 /** The password of the embedded superuser, made once and kept beside the data. */
 function readOrCreatePassword(root: string): string {
   const file = path.join(root, "postgres-password");
@@ -121,8 +149,10 @@ async function waitUntilAccepting(serverUrl: string, timeoutMs = 15_000): Promis
  */
 export async function startEmbeddedPostgres(options: { root?: string; port?: number; log?: (line: string) => void } = {}): Promise<TEmbeddedServer> {
   const root = options.root ?? dataRoot();
-  const pgData = path.join(root, "postgres");
   mkdirSync(root, { recursive: true });
+  const isRoot = userInfo().uid === 0;
+  if (isRoot) chmodSync(root, 0o755); // our own data directory: the postgres user must enter it
+  const pgData = isRoot ? await reachableByPostgresUser(path.join(root, "postgres"), options.log) : path.join(root, "postgres");
   const password = readOrCreatePassword(root);
   const urlFor = (port: number) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
@@ -142,7 +172,6 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
     if (logLines.length > 40) logLines.shift();
     options.log?.(text);
   };
-  const isRoot = userInfo().uid === 0;
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,
@@ -162,7 +191,6 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
   if (!initialised) {
     // A directory left by an interrupted initdb cannot be reused.
     if (existsSync(pgData) && readdirSync(pgData).length > 0) rmSync(pgData, { recursive: true, force: true });
-    if (isRoot) chmodSync(root, 0o755);
     await server.initialise().catch((err: unknown) => {
       throw new Error(`Could not create the embedded PostgreSQL in ${pgData}: ${(err as Error).message}\n${logLines.join("\n")}`);
     });
