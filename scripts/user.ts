@@ -98,7 +98,14 @@ async function main() {
   }
 }
 
+/** Prisma's codes for "no such database" and "no such table": the schema is not there yet. */
+const SCHEMA_MISSING = new Set(["P1003", "P2021"]);
+
 main().catch((err) => {
+  if (SCHEMA_MISSING.has(err?.code)) {
+    console.error("This database has no Newsroom tables yet. Apply the migrations first: npm run db:deploy (or start the app once).");
+    process.exit(1);
+  }
   const fieldErrors = err?.fieldErrors as Record<string, string[]> | undefined;
   console.error(err?.message ?? err);
   for (const [field, messages] of Object.entries(fieldErrors ?? {})) console.error(`  --${field}: ${messages.join(" ")}`);
