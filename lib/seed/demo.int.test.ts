@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createMigratedTestDatabase } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { withOwnDatabase } from "@/lib/testing/own-database";
 
 /** Seeding is about an empty database, so this file gets one of its own. */
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  const db = await createMigratedTestDatabase(inject("serverUrl"), "seed");
-  drop = db.drop;
-  process.env.DATABASE_URL = db.url;
-});
-afterAll(async () => {
-  const { prisma } = await import("@/lib/db/client");
-  await prisma.$disconnect();
-  await drop();
-});
+withOwnDatabase("seed");
 
 describe("seedDemoContent", () => {
   it("seeds one account per role once, and the documented passwords work", async () => {

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { createMigratedTestDatabase } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { withOwnDatabase } from "@/lib/testing/own-database";
 
 /**
  * "The last active admin" is about the whole table, so this file gets a
  * database of its own instead of sharing the run's.
  */
-let drop: () => Promise<void>;
-beforeAll(async () => {
-  const db = await createMigratedTestDatabase(inject("serverUrl"), "lastadmin");
-  drop = db.drop;
-  process.env.DATABASE_URL = db.url; // lib/db/client connects on first use, after this
-});
-afterAll(async () => {
-  const { prisma } = await import("@/lib/db/client");
-  await prisma.$disconnect();
-  await drop();
-});
+withOwnDatabase("lastadmin");
 
 describe("the last active admin", () => {
   it("cannot be deactivated, and can be once another admin exists", async () => {
