@@ -54,6 +54,18 @@ describe("actorForSession", () => {
     expect(await actorForSession(a.sessionId)).toBeNull();
   });
 
+  it("records when a session was last used, a few minutes at a time", async () => {
+    const user = await makeUser();
+    const { sessionId } = await authenticate({ email: user.email, password: user.password });
+    const longAgo = new Date(Date.now() - 60 * 60 * 1000);
+    await prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: longAgo } });
+    await actorForSession(sessionId);
+    const touched = (await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt;
+    expect(touched.getTime()).toBeGreaterThan(longAgo.getTime());
+    await actorForSession(sessionId);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt).toEqual(touched);
+  });
+
   it("ignores expired and unknown sessions", async () => {
     const user = await makeUser();
     const { sessionId } = await authenticate({ email: user.email, password: user.password });

@@ -8,6 +8,9 @@ import type { TActor } from "./actor";
 /** How long a session lasts at most, in seconds (the cookie lives as long). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
+/** How fresh Session.lastSeenAt is kept (when the session was last used). */
+const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
+
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account. Check both and try again.";
 export const INACTIVE_ACCOUNT_MESSAGE = "This account has been deactivated. Ask an admin of your newsroom to reactivate it.";
 
@@ -43,9 +46,14 @@ export async function actorForSession(sessionId: string | undefined | null): Pro
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({
     where: { id: sessionId },
-    select: { revokedAt: true, expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
   });
-  if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.active) return null;
+  const now = new Date();
+  if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    // At most one write per session every few minutes, not one per request.
+    await prisma.session.updateMany({ where: { id: sessionId, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: now } });
+  }
   const { id, email, name, role } = session.user;
   return { kind: "user", id, email, name, role };
 }

@@ -26,6 +26,3 @@ export const prisma = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(real) : value;
   },
 });
-
-export { Prisma } from "./generated/client";
-export type { Role, User, Session } from "./generated/client";
