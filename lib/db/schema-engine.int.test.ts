@@ -104,6 +104,35 @@ describe("Prisma CLI through the wasm schema engine", () => {
     expect(await shadowDatabases()).toEqual(before);
   });
 
+  it("applies a migration whose semicolons sit in comments, strings and function bodies, all or nothing", async () => {
+    const migrations = path.join(workDir, "semicolons/migrations");
+    cpSync("prisma/migrations", migrations, { recursive: true });
+    mkdirSync(path.join(migrations, "29991231000000_semicolons"));
+    writeFileSync(
+      path.join(migrations, "29991231000000_semicolons/migration.sql"),
+      `-- A comment; with a semicolon
+INSERT INTO "SiteSetting" ("key", "value", "updatedAt") VALUES ('motto', '"Facts; then opinions"', now());
+CREATE FUNCTION newsroom_shout(t text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN upper(t) || '!';
+END;
+$$;
+`,
+    );
+    const config = path.join(workDir, "semicolons/prisma.config.ts");
+    writeFileSync(config, `import { defineConfig } from "prisma/config";\nexport default defineConfig({ schema: "../prisma/schema.prisma", migrations: { path: "migrations" }, datasource: { url: process.env.DATABASE_URL ?? "" } });\n`);
+    const url = databaseUrl(serverUrl, uniqueName("semicolons"));
+    const deploy = await runPrismaCli(["migrate", "deploy", "--config", config], { databaseUrl: url, quiet: true });
+    expect(deploy.code, deploy.output).toBe(0);
+    expect(await query(url, `SELECT value, newsroom_shout('ok') AS shout FROM "SiteSetting" WHERE key = 'motto'`)).toEqual([{ value: "Facts; then opinions", shout: "OK!" }]);
+
+    // A failing statement leaves nothing of its migration behind.
+    writeFileSync(path.join(migrations, "29991231000000_semicolons/migration.sql"), `CREATE TABLE half_done (id int);\nSELECT no_such_function();\n`);
+    const brokenUrl = databaseUrl(serverUrl, uniqueName("broken"));
+    expect((await runPrismaCli(["migrate", "deploy", "--config", config], { databaseUrl: brokenUrl, quiet: true })).code).not.toBe(0);
+    expect(await query(brokenUrl, "SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
+  });
+
   it("applies a schema directly with db push", async () => {
     const url = databaseUrl(serverUrl, uniqueName("push"));
     const push = await runPrismaCli(["db", "push"], { databaseUrl: url, quiet: true });

@@ -21,7 +21,7 @@
  *       One-shot commands. Exit 0 on success; on failure, exit 1 and write the
  *       error as a JSON log line on stderr, the shape the CLI parses.
  *
- * Pitfalls handled here, each seen in practice:
+ * Pitfalls handled here, each seen in practice (more in the comments below):
  * - The wasm package is an ES module that imports its .wasm file, which Node 20
  *   loads only with --experimental-wasm-modules. We instantiate the .wasm
  *   ourselves instead, so no flag is needed on any Node version.
@@ -120,6 +120,29 @@ class CatalogSafeClient extends pg.Client {
   }
 }
 
+// ─── Migration scripts ───────────────────────────────────────────────────────
+
+/**
+ * adapter-pg runs a script by splitting it at every ";", which breaks on a
+ * semicolon inside a comment, a string or a function body. PostgreSQL's simple
+ * query protocol takes the whole script at once (in one implicit transaction,
+ * as the native engine does), so send it whole.
+ * @template {SqlDriverAdapter} A
+ * @param {A} adapter
+ * @returns {A}
+ */
+function runScriptsWhole(adapter) {
+  const pgAdapter = /** @type {SqlDriverAdapter & { underlyingDriver(): pg.Pool, onError(e: unknown): never }} */ (/** @type {unknown} */ (adapter));
+  adapter.executeScript = async (script) => {
+    try {
+      await pgAdapter.underlyingDriver().query(script);
+    } catch (err) {
+      pgAdapter.onError(err);
+    }
+  };
+  return adapter;
+}
+
 // ─── Databases ───────────────────────────────────────────────────────────────
 
 /** The same server and credentials as `url`, another database. */
@@ -192,7 +215,7 @@ const temporaryDatabases = new Set();
  */
 function adapterFactoryFor(url, shadowDatabaseUrl) {
   const connect = async (/** @type {string} */ connectionString) =>
-    reportCharColumns(await new PrismaPg({ connectionString, Client: CatalogSafeClient }).connect());
+    runScriptsWhole(reportCharColumns(await new PrismaPg({ connectionString, Client: CatalogSafeClient }).connect()));
   const factory = new PrismaPg({ connectionString: url, Client: CatalogSafeClient });
   factory.connect = () => connect(url);
   factory.connectToShadowDb = async () => {
