@@ -1,0 +1,25 @@
+import StarterKit from "@tiptap/starter-kit";
+import { isSafeHref } from "./href";
+
+/**
+ * The one list of Tiptap extensions: the editor uses it, and the server builds
+ * its schema from it to validate every body it receives (lib/richtext/validate.ts).
+ * Paragraphs, H2/H3, bold, italic, links, block quotes, lists, rules, hard
+ * breaks, undo/redo — and nothing else.
+ */
+export const richTextExtensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      isAllowedUri: (url) => isSafeHref(url),
+      HTMLAttributes: { rel: "noopener noreferrer", target: null },
+    },
+  }),
+];

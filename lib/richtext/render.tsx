@@ -1,0 +1,77 @@
+import { Fragment, type ReactNode } from "react";
+import { safeHref } from "./href";
+import type { TRichDoc, TRichMark, TRichNode } from "./types";
+
+/**
+ * Public HTML for a validated body, rendered on the server as React elements:
+ * React escapes every text and attribute, and links are checked once more here.
+ * The dateline ("BEIJING —") is set in front of the first paragraph.
+ */
+export function RichText({ doc, dateline }: { doc: TRichDoc; dateline?: string | null }) {
+  const top = doc.content ?? [];
+  const lead = dateline?.trim() ? top.findIndex((node) => node.type === "paragraph") : -1;
+  return (
+    <>
+      {top.map((node, i) =>
+        i === lead ? (
+          <p key={i}>
+            <span className="dateline">{dateline!.trim().toUpperCase()} — </span>
+            {(node.content ?? []).map(renderNode)}
+          </p>
+        ) : (
+          renderNode(node, i)
+        ),
+      )}
+    </>
+  );
+}
+
+function renderNode(node: TRichNode, key: number): ReactNode {
+  const children = () => (node.content ?? []).map(renderNode);
+  switch (node.type) {
+    case "paragraph":
+      return <p key={key}>{children()}</p>;
+    case "heading":
+      return node.attrs?.level === 3 ? <h3 key={key}>{children()}</h3> : <h2 key={key}>{children()}</h2>;
+    case "blockquote":
+      return <blockquote key={key}>{children()}</blockquote>;
+    case "bulletList":
+      return <ul key={key}>{children()}</ul>;
+    case "orderedList": {
+      const start = Number(node.attrs?.start ?? 1);
+      return (
+        <ol key={key} start={start > 1 ? start : undefined}>
+          {children()}
+        </ol>
+      );
+    }
+    case "listItem":
+      return <li key={key}>{children()}</li>;
+    case "horizontalRule":
+      return <hr key={key} />;
+    case "hardBreak":
+      return <br key={key} />;
+    case "text":
+      return <Fragment key={key}>{applyMarks(node.text ?? "", node.marks ?? [])}</Fragment>;
+    default:
+      return null; // validated bodies have no other nodes
+  }
+}
+
+function applyMarks(text: string, marks: TRichMark[]): ReactNode {
+  return marks.reduce<ReactNode>((inner, mark) => {
+    if (mark.type === "bold") return <strong>{inner}</strong>;
+    if (mark.type === "italic") return <em>{inner}</em>;
+    if (mark.type === "link") {
+      const href = safeHref(mark.attrs?.href);
+      return href ? (
+        <a href={href} rel="noopener noreferrer">
+          {inner}
+        </a>
+      ) : (
+        inner
+      );
+    }
+    return inner;
+  }, text);
+}

@@ -1,0 +1,22 @@
+import { hasRole, type TActor } from "@/lib/auth/actor";
+import type { StoryStatus } from "@/lib/db/generated/enums";
+
+type TStoryAccess = { createdById: string; status: StoryStatus };
+
+/** Editors and admins see every story in the newsroom; contributors see their own. */
+export function canViewStory(actor: TActor | null, story: TStoryAccess): boolean {
+  if (!actor) return false;
+  return hasRole(actor, "EDITOR") || (actor.kind === "user" && actor.id === story.createdById);
+}
+
+/** Editors and admins edit any story; contributors edit their own drafts. */
+export function canEditStory(actor: TActor | null, story: TStoryAccess): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, "EDITOR")) return true;
+  return actor.kind === "user" && actor.id === story.createdById && story.status === "DRAFT";
+}
+
+/** Publishing and unpublishing are the desk's call: editors and admins. */
+export function canPublish(actor: TActor | null): boolean {
+  return hasRole(actor, "EDITOR");
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { hasRole, type TActor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import type { TRichDoc } from "@/lib/richtext/types";
+import { canViewStory } from "./permissions";
+import { ZStoryListFilter, type TStoryListFilter } from "./schemas";
+
+export const DESK_PAGE_SIZE = 30;
+
+/** The newsroom's story list: everything for editors, their own stories for contributors. */
+export async function listStoriesForDesk({ actor, filter }: { actor: TActor | null; filter: TStoryListFilter }) {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to see the stories.");
+  const { status, q, page = 1 } = ZStoryListFilter.parse(filter);
+  const where: Prisma.StoryWhereInput = {
+    ...(hasRole(actor, "EDITOR") ? {} : { createdById: actor.kind === "user" ? actor.id : "" }),
+    ...(status ? { status } : {}),
+    ...(q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] } : {}),
+  };
+  const [stories, total] = await Promise.all([
+    prisma.story.findMany({
+      where,
+      orderBy: { updatedAt: "desc" },
+      skip: (page - 1) * DESK_PAGE_SIZE,
+      take: DESK_PAGE_SIZE,
+      select: { id: true, headline: true, slug: true, status: true, updatedAt: true, createdBy: { select: { name: true } } },
+    }),
+    prisma.story.count({ where }),
+  ]);
+  return { stories, total, page, pages: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)) };
+}
+
+/** One story for the editor or the newsroom preview; NOT_FOUND when the actor may not see it. */
+export async function getStoryForEditor({ actor, storyId }: { actor: TActor | null; storyId: string }) {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to open this story.");
+  const story = await prisma.story.findUnique({
+    where: { id: storyId },
+    include: { section: true, createdBy: { select: { id: true, name: true } } },
+  });
+  if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
+  return { ...story, body: story.body as TRichDoc };
+}
+
+const PUBLIC_STORY = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  dateline: true,
+  body: true,
+  firstPublishedAt: true,
+  publishedAt: true,
+  contentUpdatedAt: true,
+  section: { select: { name: true, slug: true } },
+  createdBy: { select: { name: true } },
+} as const;
+
+/** A published story by its current slug, for readers; null for anything else. */
+export async function getPublishedStoryBySlug(slug: string) {
+  const story = await prisma.story.findFirst({ where: { slug, status: "PUBLISHED" }, select: PUBLIC_STORY });
+  return story ? { ...story, body: story.body as TRichDoc } : null;
+}
+
+/** The current slug of the published story that once used `slug`, for a 301. */
+export async function findCurrentSlug(slug: string): Promise<string | null> {
+  const old = await prisma.storySlug.findUnique({ where: { slug }, select: { story: { select: { slug: true, status: true } } } });
+  return old?.story.status === "PUBLISHED" ? old.story.slug : null;
+}
+
+/** The newest published stories, for the front page. */
+export async function listLatestPublished(limit = 20) {
+  return prisma.story.findMany({
+    where: { status: "PUBLISHED" },
+    orderBy: { publishedAt: "desc" },
+    take: limit,
+    select: { id: true, slug: true, headline: true, dek: true, publishedAt: true, firstPublishedAt: true, section: { select: { name: true } } },
+  });
+}
+
+export async function listSections() {
+  return prisma.section.findMany({ orderBy: { position: "asc" }, select: { id: true, name: true, slug: true } });
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { slugify } from "./slug";
+
+export const STORY_STATUSES = ["DRAFT", "PUBLISHED", "UNPUBLISHED"] as const;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters.`)
+    .transform((v) => (v.length ? v : null))
+    .nullish();
+
+/**
+ * What the editor saves. The body is checked separately, against the editor's
+ * schema (lib/richtext/validate.ts). A draft may still lack a headline;
+ * publishing needs one.
+ */
+export const ZStoryFields = z.object({
+  headline: z.string().trim().max(300, "A headline can be at most 300 characters."),
+  dek: optionalText(500, "The dek"),
+  dateline: optionalText(60, "The dateline"),
+  slug: z
+    .string()
+    .max(200, "The URL slug is too long.")
+    .transform((v) => slugify(v))
+    .nullish(),
+  sectionId: z.string().max(64).nullish(),
+  body: z.unknown(),
+});
+export type TStoryFields = z.input<typeof ZStoryFields>;
+
+export const ZStoryListFilter = z.object({
+  status: z.enum(STORY_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
+});
+export type TStoryListFilter = z.input<typeof ZStoryListFilter>;
