@@ -9,9 +9,14 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
   return (
     <header className="border-b border-ink/15 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/newsroom" className="font-serif text-xl font-bold">
-          Newsroom
-        </Link>
+        <nav aria-label="Newsroom" className="flex items-center gap-6">
+          <Link href="/newsroom" className="font-serif text-xl font-bold">
+            Newsroom
+          </Link>
+          <Link href="/newsroom/stories" className="text-sm font-semibold hover:underline">
+            Stories
+          </Link>
+        </nav>
         <div className="flex items-center gap-4 text-sm">
           <span>
             {user.name} <span className="text-ink/60">({ROLE_LABEL[user.role]})</span>

@@ -15,6 +15,18 @@ export default async function NewsroomHome() {
         <p className="mt-2 text-ink/70">
           You are signed in as {user.email}. <Link href="/" className="underline underline-offset-2">View the public site</Link>.
         </p>
+        <ul className="mt-6 flex flex-wrap gap-3">
+          <li>
+            <Link href="/newsroom/stories/new" className="inline-block rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
+              Write a new story
+            </Link>
+          </li>
+          <li>
+            <Link href="/newsroom/stories" className="inline-block rounded border border-ink/30 bg-white px-4 py-2 text-sm font-semibold">
+              All stories
+            </Link>
+          </li>
+        </ul>
       </main>
     </>
   );

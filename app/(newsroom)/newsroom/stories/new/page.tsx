@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
+import { hasRole } from "@/lib/auth/actor";
+import { requireUser } from "@/lib/auth/current-user";
+import { EMPTY_DOC } from "@/lib/richtext/types";
+import { listSections } from "@/lib/stories/queries";
+
+export const metadata: Metadata = { title: "New story", robots: { index: false } };
+
+export default async function NewStoryPage() {
+  const user = await requireUser("/newsroom/stories/new");
+  const sections = await listSections();
+  return (
+    <>
+      <NewsroomHeader user={user} />
+      <main id="main" className="mx-auto max-w-4xl px-4 pb-16">
+        <h1 className="sr-only">New story</h1>
+        <StoryEditorLoader
+          story={{ id: null, version: null, status: "DRAFT", everPublished: false, draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", body: EMPTY_DOC } }}
+          sections={sections}
+          canPublish={hasRole(user, "EDITOR")}
+        />
+      </main>
+    </>
+  );
+}

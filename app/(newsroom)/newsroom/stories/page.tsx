@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { formatDateTime } from "@/lib/site";
+import { listStoriesForDesk } from "@/lib/stories/queries";
+import { STORY_STATUSES } from "@/lib/stories/schemas";
+
+export const metadata: Metadata = { title: "Stories", robots: { index: false } };
+
+const STATUS_LABEL = { DRAFT: "Draft", PUBLISHED: "Published", UNPUBLISHED: "Unpublished" } as const;
+
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/newsroom/stories");
+  const params = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const filter = { status: one(params.status), q: one(params.q), page: one(params.page) } as Parameters<typeof listStoriesForDesk>[0]["filter"];
+  const { stories, total, page, pages } = await listStoriesForDesk({ actor: user, filter });
+  const query = (p: number) => `?${new URLSearchParams({ ...(filter.status ? { status: String(filter.status) } : {}), ...(filter.q ? { q: String(filter.q) } : {}), page: String(p) })}`;
+  return (
+    <>
+      <NewsroomHeader user={user} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        <div className="flex flex-wrap items-center justify-between gap-4">
+          <h1 className="text-2xl font-semibold">Stories</h1>
+          <Link href="/newsroom/stories/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
+            New story
+          </Link>
+        </div>
+        <form className="mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="Filter stories">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-q" className="text-sm font-semibold">
+              Search
+            </label>
+            <input id="filter-q" name="q" defaultValue={filter.q ?? ""} className="w-64 rounded border border-ink/30 bg-white px-3 py-2" />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="filter-status" className="text-sm font-semibold">
+              Status
+            </label>
+            <select id="filter-status" name="status" defaultValue={String(filter.status ?? "")} className="rounded border border-ink/30 bg-white px-3 py-2">
+              <option value="">Any status</option>
+              {STORY_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="rounded border border-ink/30 bg-white px-4 py-2 text-sm font-semibold">
+            Filter
+          </button>
+        </form>
+        {stories.length === 0 ? (
+          <p className="mt-8 text-ink/70">{filter.q || filter.status ? "No stories match this filter." : "No stories yet. Start one with “New story”."}</p>
+        ) : (
+          <table className="mt-6 w-full text-left text-sm">
+            <caption className="sr-only">Stories, most recently updated first ({total})</caption>
+            <thead className="border-b border-ink/20">
+              <tr>
+                <th scope="col" className="py-2">Headline</th>
+                <th scope="col">Status</th>
+                <th scope="col">Author</th>
+                <th scope="col">Updated</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-ink/10">
+              {stories.map((s) => (
+                <tr key={s.id}>
+                  <td className="py-2 pr-4">
+                    <Link href={`/newsroom/stories/${s.id}`} className="font-semibold hover:underline">
+                      {s.headline || "Untitled story"}
+                    </Link>
+                  </td>
+                  <td className="pr-4">{STATUS_LABEL[s.status]}</td>
+                  <td className="pr-4">{s.createdBy.name}</td>
+                  <td>
+                    <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {pages > 1 && (
+          <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
+            {page > 1 && <Link href={query(page - 1)}>← Newer</Link>}
+            <span>
+              Page {page} of {pages}
+            </span>
+            {page < pages && <Link href={query(page + 1)}>Older →</Link>}
+          </nav>
+        )}
+      </main>
+    </>
+  );
+}

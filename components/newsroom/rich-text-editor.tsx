@@ -1,0 +1,211 @@
+"use client";
+
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { richTextExtensions } from "@/lib/richtext/extensions";
+import { isSafeHref } from "@/lib/richtext/href";
+import { countWords } from "@/lib/richtext/text";
+import type { TRichDoc } from "@/lib/richtext/types";
+
+const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+
+type TButton = {
+  label: string;
+  shortcut: string;
+  run: (e: Editor) => void;
+  active?: (e: Editor) => boolean;
+  enabled?: (e: Editor) => boolean;
+  text: string;
+};
+
+/** The toolbar: each button says what it does and its shortcut, and toggles report their state. */
+const BUTTONS: TButton[] = [
+  { label: "Bold", shortcut: "Mod+B", text: "B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
+  { label: "Italic", shortcut: "Mod+I", text: "I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
+  { label: "Heading 2", shortcut: "Mod+Alt+2", text: "H2", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive("heading", { level: 2 }) },
+  { label: "Heading 3", shortcut: "Mod+Alt+3", text: "H3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading", { level: 3 }) },
+  { label: "Bulleted list", shortcut: "Mod+Shift+8", text: "• List", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
+  { label: "Numbered list", shortcut: "Mod+Shift+7", text: "1. List", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
+  { label: "Quote", shortcut: "Mod+Shift+B", text: "“ Quote", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
+  { label: "Horizontal rule", shortcut: "", text: "—", run: (e) => e.chain().focus().setHorizontalRule().run() },
+  { label: "Undo", shortcut: "Mod+Z", text: "↶", run: (e) => e.chain().focus().undo().run(), enabled: (e) => e.can().undo() },
+  { label: "Redo", shortcut: "Mod+Shift+Z", text: "↷", run: (e) => e.chain().focus().redo().run(), enabled: (e) => e.can().redo() },
+];
+
+const shortcutText = (s: string) => s.replace("Mod", isMac() ? "⌘" : "Ctrl");
+
+/**
+ * The story body: Tiptap with the newsroom's extension list. Pasted HTML is read
+ * through the same schema, so structure survives and styles, classes, scripts
+ * and foreign tags do not.
+ */
+export function RichTextEditor({
+  initial,
+  onChange,
+  replaceWith,
+  describedBy,
+}: {
+  initial: TRichDoc;
+  onChange: (doc: TRichDoc) => void;
+  /** Set to replace the content (loading another version); compared by identity. */
+  replaceWith?: TRichDoc | null;
+  describedBy?: string;
+}) {
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  const [linkOpen, setLinkOpen] = useState(false);
+
+  const editor = useEditor({
+    extensions: richTextExtensions,
+    content: initial,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        "aria-label": "Story body",
+        "aria-multiline": "true",
+        role: "textbox",
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        class: "story-body min-h-[320px] rounded-b border border-t-0 border-ink/30 bg-white px-5 py-4 focus:outline-none",
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {
+          event.preventDefault();
+          setLinkOpen(true);
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => onChangeRef.current(e.getJSON() as TRichDoc),
+  });
+
+  useEffect(() => {
+    if (editor && replaceWith) editor.commands.setContent(replaceWith, { emitUpdate: false });
+  }, [editor, replaceWith]);
+
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      e
+        ? {
+            active: BUTTONS.map((b) => b.active?.(e) ?? null),
+            enabled: BUTTONS.map((b) => b.enabled?.(e) ?? true),
+            link: e.isActive("link") ? String(e.getAttributes("link").href ?? "") : null,
+            words: countWords(e.getText({ blockSeparator: "\n" })),
+          }
+        : null,
+  });
+
+  return (
+    <div>
+      <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t border border-ink/30 bg-ink/5 p-1">
+        {BUTTONS.map((b, i) => (
+          <button
+            key={b.label}
+            type="button"
+            aria-label={b.label}
+            title={b.shortcut ? `${b.label} (${shortcutText(b.shortcut)})` : b.label}
+            aria-keyshortcuts={b.shortcut ? b.shortcut.replace("Mod", isMac() ? "Meta" : "Control") : undefined}
+            aria-pressed={b.active ? Boolean(state?.active[i]) : undefined}
+            disabled={!editor || state?.enabled[i] === false}
+            onClick={() => editor && b.run(editor)}
+            className="min-w-9 rounded px-2 py-1 text-sm font-semibold hover:bg-ink/10 disabled:opacity-40 aria-pressed:bg-ink aria-pressed:text-paper"
+          >
+            {b.text}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-label="Link"
+          title={`Link (${shortcutText("Mod+K")})`}
+          aria-keyshortcuts={isMac() ? "Meta+K" : "Control+K"}
+          aria-pressed={state?.link !== null && state?.link !== undefined}
+          aria-expanded={linkOpen}
+          disabled={!editor}
+          onClick={() => setLinkOpen((open) => !open)}
+          className="rounded px-2 py-1 text-sm font-semibold underline hover:bg-ink/10 aria-pressed:bg-ink aria-pressed:text-paper"
+        >
+          Link
+        </button>
+        <span className="ml-auto self-center px-2 text-sm text-ink/70" aria-live="polite">
+          {state?.words ?? 0} {state?.words === 1 ? "word" : "words"}
+        </span>
+      </div>
+      {linkOpen && editor && <LinkForm editor={editor} current={state?.link ?? ""} onClose={() => setLinkOpen(false)} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function LinkForm({ editor, current, onClose }: { editor: Editor; current: string; onClose: () => void }) {
+  const [href, setHref] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const apply = () => {
+    const value = href.trim();
+    if (!value) {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+      return onClose();
+    }
+    const withScheme = /^[a-z][a-z0-9+.-]*:|^[/#?.]/i.test(value) ? value : `https://${value}`;
+    if (!isSafeHref(withScheme)) return setError("Use a web address (https://…), an email link (mailto:…) or a path on this site.");
+    editor.chain().focus().extendMarkRange("link").setLink({ href: withScheme }).run();
+    onClose();
+  };
+  return (
+    <div className="flex flex-wrap items-end gap-2 border-x border-ink/30 bg-white px-3 py-2">
+      <div className="flex flex-col">
+        <label htmlFor={id} className="text-sm font-semibold">
+          Link address
+        </label>
+        <input
+          id={id}
+          autoFocus
+          value={href}
+          onChange={(e) => {
+            setHref(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              apply();
+            } else if (e.key === "Escape") {
+              onClose();
+              editor.commands.focus();
+            }
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="w-80 rounded border border-ink/30 px-2 py-1"
+          placeholder="https://"
+        />
+      </div>
+      <button type="button" onClick={apply} className="rounded bg-ink px-3 py-1 text-sm font-semibold text-paper">
+        Apply link
+      </button>
+      {current && (
+        <button
+          type="button"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange("link").unsetLink().run();
+            onClose();
+          }}
+          className="rounded border border-ink/30 px-3 py-1 text-sm"
+        >
+          Remove link
+        </button>
+      )}
+      <button type="button" onClick={onClose} className="rounded px-3 py-1 text-sm">
+        Cancel
+      </button>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="w-full text-sm text-accent">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,388 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { publishStoryAction, saveStoryAction, unpublishStoryAction, type TSaveResult, type TServerCopy } from "@/app/(newsroom)/newsroom/stories/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { plainText } from "@/lib/richtext/text";
+import type { TRichDoc } from "@/lib/richtext/types";
+import { slugify } from "@/lib/stories/slug";
+import { RichTextEditor } from "./rich-text-editor";
+
+export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; body: TRichDoc };
+export type TEditorStory = { id: string | null; version: number | null; status: string; draft: TDraft; everPublished: boolean };
+type TSaveState = "saved" | "saving" | "unsaved" | "offline" | "conflict" | "error";
+
+const AUTOSAVE_DELAY_MS = 2000;
+const RETRY_DELAY_MS = 3000;
+const STATUS_TEXT: Record<TSaveState, string> = {
+  saved: "Saved",
+  saving: "Saving…",
+  unsaved: "Unsaved changes",
+  offline: "Offline — retrying",
+  conflict: "Conflict",
+  error: "Not saved",
+};
+
+/** Unsaved work is also kept in this browser, so a reload or a crash loses nothing. */
+const storageKey = (id: string | null) => `newsroom:story-draft:${id ?? "new"}`;
+type TStored = { baseVersion: number | null; draft: TDraft; at: number };
+
+function readStored(id: string | null): TStored | null {
+  try {
+    const raw = localStorage.getItem(storageKey(id));
+    return raw ? (JSON.parse(raw) as TStored) : null;
+  } catch {
+    return null;
+  }
+}
+
+function fromServer(copy: TServerCopy): TDraft {
+  return {
+    headline: copy.headline,
+    dek: copy.dek ?? "",
+    dateline: copy.dateline ?? "",
+    slug: copy.slug,
+    sectionId: copy.sectionId ?? "",
+    body: copy.body as TRichDoc,
+  };
+}
+
+const same = (a: TDraft, b: TDraft) => JSON.stringify(a) === JSON.stringify(b);
+
+export function StoryEditor({ story, sections, canPublish }: { story: TEditorStory; sections: { id: string; name: string }[]; canPublish: boolean }) {
+  // Work left in this browser by a reload, a crash or a lost connection comes back.
+  // (This component renders only in the browser: see story-editor-loader.tsx.)
+  const [recovered] = useState(() => {
+    const stored = readStored(story.id);
+    return stored && !same(stored.draft, story.draft) ? stored : null;
+  });
+  const [storyId, setStoryId] = useState(story.id);
+  const [status, setStatus] = useState(story.status);
+  const [draft, setDraft] = useState<TDraft>(recovered?.draft ?? story.draft);
+  const [saveState, setSaveState] = useState<TSaveState>(recovered ? "unsaved" : "saved");
+  const [message, setMessage] = useState<string | null>(recovered ? "Recovered changes that had not been saved from this browser." : null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[] | undefined>>({});
+  const [conflict, setConflict] = useState<TServerCopy | null>(null);
+  const [mineAtConflict, setMineAtConflict] = useState<TDraft | null>(null);
+  const [replaceBody, setReplaceBody] = useState<TRichDoc | null>(null);
+  const [slugTouched, setSlugTouched] = useState(story.everPublished || (story.id !== null && story.draft.slug !== slugify(story.draft.headline)));
+
+  // The latest values, for timers and async callbacks.
+  const live = useRef({ draft, storyId, baseVersion: recovered?.baseVersion ?? story.version, lastSaved: story.draft, saving: false, conflict: false });
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const saveRef = useRef<() => Promise<void>>(() => Promise.resolve());
+
+  const schedule = useCallback((delay: number) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveRef.current(), delay);
+  }, []);
+
+  const save = useCallback(async () => {
+    const l = live.current;
+    if (l.saving || l.conflict) return;
+    if (l.storyId && same(l.draft, l.lastSaved)) {
+      setSaveState("saved");
+      return;
+    }
+    if (timer.current) clearTimeout(timer.current);
+    const snapshot = l.draft;
+    l.saving = true;
+    setSaveState("saving");
+    let result: TSaveResult;
+    try {
+      result = await saveStoryAction({
+        storyId: l.storyId,
+        baseVersion: l.baseVersion,
+        fields: { ...snapshot, dek: snapshot.dek, dateline: snapshot.dateline, sectionId: snapshot.sectionId || null },
+      });
+    } catch {
+      // The server could not be reached: keep everything and try again.
+      l.saving = false;
+      setSaveState("offline");
+      schedule(RETRY_DELAY_MS);
+      return;
+    }
+    l.saving = false;
+    if (result.ok) {
+      const previousKey = storageKey(l.storyId);
+      l.baseVersion = result.data.version;
+      l.lastSaved = { ...snapshot, slug: result.data.slug };
+      setStatus(result.data.status);
+      setFieldErrors({});
+      setMessage(null);
+      if (!l.storyId) {
+        l.storyId = result.data.id;
+        setStoryId(result.data.id);
+        localStorage.removeItem(previousKey);
+        window.history.replaceState(null, "", `/newsroom/stories/${result.data.id}`);
+      }
+      if (result.data.slug !== l.draft.slug) {
+        // The server made the slug unique (or tidied it).
+        const next = { ...l.draft, slug: result.data.slug };
+        if (same({ ...snapshot, slug: next.slug }, next)) l.lastSaved = next;
+        l.draft = next;
+        setDraft(next);
+      }
+      if (same(l.draft, l.lastSaved)) {
+        localStorage.removeItem(storageKey(l.storyId));
+        setSaveState("saved");
+      } else {
+        setSaveState("unsaved");
+        schedule(AUTOSAVE_DELAY_MS);
+      }
+      return;
+    }
+    const { code, message: text, fieldErrors: errors } = result.error;
+    if (code === "CONFLICT" && "current" in result && result.current) {
+      l.conflict = true;
+      setConflict(result.current);
+      setMineAtConflict(snapshot);
+      setSaveState("conflict");
+      setMessage(text);
+      return;
+    }
+    setSaveState("error");
+    setFieldErrors(errors ?? {});
+    setMessage(code === "UNAUTHORIZED" ? "Your session has ended. Sign in again in another tab, then save: your text is kept here and in this browser." : text);
+  }, [schedule]);
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  const update = useCallback(
+    (patch: Partial<TDraft>) => {
+      const l = live.current;
+      const next = { ...l.draft, ...patch };
+      l.draft = next;
+      setDraft(next);
+      try {
+        localStorage.setItem(storageKey(l.storyId), JSON.stringify({ baseVersion: l.baseVersion, draft: next, at: Date.now() } satisfies TStored));
+      } catch {
+        // Storage full or blocked: the text is still in the page and will be saved.
+      }
+      if (l.conflict) return;
+      setSaveState((s) => (s === "offline" ? s : "unsaved"));
+      schedule(AUTOSAVE_DELAY_MS);
+    },
+    [schedule],
+  );
+
+  useEffect(() => {
+    if (recovered) schedule(500);
+  }, [recovered, schedule]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    const onOnline = () => void saveRef.current();
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const l = live.current;
+      if (l.conflict || l.saving || !same(l.draft, l.lastSaved) || !l.storyId) {
+        if (!l.storyId && same(l.draft, story.draft)) return;
+        e.preventDefault();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [story.draft]);
+
+  const resolveConflict = (choice: "theirs" | "mine") => {
+    if (!conflict) return;
+    const l = live.current;
+    l.conflict = false;
+    l.baseVersion = conflict.version;
+    l.lastSaved = fromServer(conflict);
+    setConflict(null);
+    setStatus(conflict.status);
+    if (choice === "theirs") {
+      const theirs = fromServer(conflict);
+      l.draft = theirs;
+      setDraft(theirs);
+      setReplaceBody(theirs.body);
+      setSaveState("saved");
+      setMessage("Loaded the saved version. Your earlier text is below, to copy back what you need.");
+      localStorage.removeItem(storageKey(l.storyId));
+    } else {
+      setMineAtConflict(null);
+      setMessage(null);
+      setSaveState("unsaved");
+      void saveRef.current();
+    }
+  };
+
+  const changeStatus = async (action: typeof publishStoryAction) => {
+    const l = live.current;
+    if (!l.storyId || l.baseVersion === null) return;
+    setSaveState("saving");
+    try {
+      const result = await action({ storyId: l.storyId, baseVersion: l.baseVersion });
+      if (result.ok) {
+        l.baseVersion = result.data.version;
+        setStatus(result.data.status);
+        setSaveState("saved");
+        setMessage(result.data.status === "PUBLISHED" ? "Published." : "Unpublished: readers no longer see this story.");
+      } else {
+        setSaveState(result.error.code === "CONFLICT" ? "unsaved" : "error");
+        setMessage(result.error.message);
+        setFieldErrors(result.error.fieldErrors ?? {});
+      }
+    } catch {
+      setSaveState("offline");
+      setMessage("The server could not be reached. Try again when the connection is back.");
+    }
+  };
+
+  const dirty = saveState !== "saved";
+  const statusId = "story-save-status";
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-ink/15 bg-paper/95 px-4 py-3">
+        <p id={statusId} role="status" aria-live="polite" data-state={saveState} className="text-sm font-semibold">
+          <span className={saveState === "saved" ? "text-green-800" : saveState === "conflict" || saveState === "error" ? "text-accent" : "text-ink/80"}>
+            {STATUS_TEXT[saveState]}
+          </span>
+          <span className="ml-2 font-normal text-ink/60">· {status === "PUBLISHED" ? "Published" : status === "UNPUBLISHED" ? "Unpublished" : "Draft"}</span>
+        </p>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {storyId && (
+            <Link href={`/newsroom/stories/${storyId}/preview`} className="rounded border border-ink/30 px-3 py-2 text-sm font-semibold" target="_blank">
+              Preview
+            </Link>
+          )}
+          <Button variant="secondary" onClick={() => void save()} disabled={saveState === "saving" || saveState === "conflict"} aria-keyshortcuts="Control+S Meta+S">
+            Save
+          </Button>
+          {canPublish && storyId && status === "PUBLISHED" && (
+            <Button variant="secondary" onClick={() => void changeStatus(unpublishStoryAction)} disabled={dirty}>
+              Unpublish
+            </Button>
+          )}
+          {canPublish && storyId && (
+            <Button onClick={() => void changeStatus(publishStoryAction)} disabled={dirty} title={dirty ? "Save your changes first" : undefined}>
+              {status === "PUBLISHED" ? "Publish update" : "Publish"}
+            </Button>
+          )}
+        </div>
+        {message && (
+          <p role="alert" className="w-full text-sm text-ink/80">
+            {message}
+          </p>
+        )}
+      </div>
+
+      {conflict && mineAtConflict && (
+        <ConflictPanel theirs={fromServer(conflict)} mine={mineAtConflict} onLoadTheirs={() => resolveConflict("theirs")} onKeepMine={() => resolveConflict("mine")} />
+      )}
+      {!conflict && mineAtConflict && <EarlierText mine={mineAtConflict} onDismiss={() => setMineAtConflict(null)} />}
+
+      <Field label="Headline" value={draft.headline} errors={fieldErrors.headline} onChange={(e) => update(slugTouched ? { headline: e.target.value } : { headline: e.target.value, slug: slugify(e.target.value) })} className="text-xl" />
+      <Field label="Dek (subheadline)" value={draft.dek} errors={fieldErrors.dek} onChange={(e) => update({ dek: e.target.value })} />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Dateline" placeholder="BEIJING" value={draft.dateline} errors={fieldErrors.dateline} onChange={(e) => update({ dateline: e.target.value })} />
+        <Field
+          label="URL slug"
+          value={draft.slug}
+          errors={fieldErrors.slug}
+          onChange={(e) => {
+            setSlugTouched(true);
+            update({ slug: e.target.value });
+          }}
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor="story-section" className="text-sm font-semibold">
+            Section
+          </label>
+          <select id="story-section" value={draft.sectionId} onChange={(e) => update({ sectionId: e.target.value })} className="rounded border border-ink/30 bg-white px-3 py-2">
+            <option value="">No section</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div>
+        <p className="mb-1 text-sm font-semibold" id="story-body-label">
+          Story
+        </p>
+        {fieldErrors.body && (
+          <p id="story-body-error" className="mb-1 text-sm text-accent">
+            {fieldErrors.body.join(" ")}
+          </p>
+        )}
+        <RichTextEditor initial={recovered?.draft.body ?? story.draft.body} replaceWith={replaceBody} onChange={(body) => update({ body })} describedBy={fieldErrors.body ? "story-body-error" : undefined} />
+      </div>
+    </div>
+  );
+}
+
+function copyText(d: TDraft) {
+  return [d.headline, d.dek, d.dateline ? `${d.dateline.toUpperCase()} —` : "", plainText(d.body)].filter(Boolean).join("\n\n");
+}
+
+function ConflictPanel({ theirs, mine, onLoadTheirs, onKeepMine }: { theirs: TDraft; mine: TDraft; onLoadTheirs: () => void; onKeepMine: () => void }) {
+  return (
+    <section aria-labelledby="conflict-heading" className="rounded border-2 border-accent bg-white p-4">
+      <h2 id="conflict-heading" className="text-lg font-semibold">
+        Someone else saved this story while you were editing
+      </h2>
+      <p className="mt-1 text-sm text-ink/80">Nothing is lost. Compare the two versions, then choose. Their text is never replaced unless you say so.</p>
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        <div>
+          <h3 className="text-sm font-semibold">Their saved version</h3>
+          <pre data-testid="conflict-theirs" className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-ink/5 p-2 font-serif text-sm">
+            {copyText(theirs)}
+          </pre>
+        </div>
+        <div>
+          <h3 className="text-sm font-semibold">Your version</h3>
+          <pre data-testid="conflict-mine" className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap rounded bg-ink/5 p-2 font-serif text-sm">
+            {copyText(mine)}
+          </pre>
+        </div>
+      </div>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(copyText(mine))}>
+          Copy my text
+        </Button>
+        <Button variant="secondary" onClick={onLoadTheirs}>
+          Load their version
+        </Button>
+        <Button onClick={onKeepMine}>Replace theirs with mine</Button>
+      </div>
+    </section>
+  );
+}
+
+function EarlierText({ mine, onDismiss }: { mine: TDraft; onDismiss: () => void }) {
+  return (
+    <section aria-labelledby="earlier-heading" className="rounded border border-ink/20 bg-white p-4">
+      <h2 id="earlier-heading" className="text-sm font-semibold">
+        Your earlier text
+      </h2>
+      <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-ink/5 p-2 font-serif text-sm">{copyText(mine)}</pre>
+      <div className="mt-2 flex gap-2">
+        <Button variant="secondary" onClick={() => void navigator.clipboard?.writeText(copyText(mine))}>
+          Copy my text
+        </Button>
+        <Button variant="secondary" onClick={onDismiss}>
+          Done
+        </Button>
+      </div>
+    </section>
+  );
+}

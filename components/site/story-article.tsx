@@ -1,0 +1,47 @@
+import { RichText } from "@/lib/richtext/render";
+import type { TRichDoc } from "@/lib/richtext/types";
+import { formatDateTime } from "@/lib/site";
+
+export type TArticleStory = {
+  headline: string;
+  dek: string | null;
+  dateline: string | null;
+  body: TRichDoc;
+  section: { name: string } | null;
+  createdBy: { name: string };
+  firstPublishedAt: Date | null;
+  modifiedAt: Date | null;
+};
+
+/** A story as readers see it; the newsroom preview uses the same component. */
+export function StoryArticle({ story }: { story: TArticleStory }) {
+  const published = story.firstPublishedAt;
+  const updated = published && story.modifiedAt && story.modifiedAt.getTime() - published.getTime() > 60_000 ? story.modifiedAt : null;
+  return (
+    <article className="story mx-auto max-w-[42rem]">
+      <header className="mb-8">
+        {story.section && <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
+        <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.headline}</h1>
+        {story.dek && <p className="mt-4 font-serif text-xl leading-snug text-ink/80">{story.dek}</p>}
+        {/* The lead photo goes here once media lands. */}
+        <div className="mt-6 border-t border-ink/15 pt-3 text-sm text-ink/70">
+          {/* Until credits land, the byline is the story's author in the newsroom. */}
+          <p className="byline font-semibold text-ink">By {story.createdBy.name}</p>
+          {published && (
+            <p>
+              Published <time dateTime={published.toISOString()}>{formatDateTime(published)}</time>
+              {updated && (
+                <>
+                  {" · "}Updated <time dateTime={updated.toISOString()}>{formatDateTime(updated)}</time>
+                </>
+              )}
+            </p>
+          )}
+        </div>
+      </header>
+      <div className="story-body">
+        <RichText doc={story.body} dateline={story.dateline} />
+      </div>
+    </article>
+  );
+}

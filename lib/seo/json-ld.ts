@@ -1,0 +1,44 @@
+/**
+ * JSON for a <script type="application/ld+json"> element. JSON.stringify alone
+ * is not enough inside HTML: "</script>" in a headline would end the element.
+ * Every <, > and & (and the JavaScript line separators) becomes a \u escape,
+ * which JSON parsers read back as the same character.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+type TArticle = {
+  url: string;
+  headline: string;
+  description: string;
+  datePublished: Date;
+  dateModified: Date;
+  authors: string[];
+  dateline?: string | null;
+  section?: string | null;
+  publisher: { name: string; logoUrl: string };
+};
+
+/** schema.org NewsArticle for a story page. */
+export function newsArticleJsonLd(a: TArticle) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: a.headline,
+    description: a.description,
+    datePublished: a.datePublished.toISOString(),
+    dateModified: a.dateModified.toISOString(),
+    author: a.authors.map((name) => ({ "@type": "Person", name })),
+    ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
+    ...(a.section ? { articleSection: a.section } : {}),
+    publisher: { "@type": "NewsMediaOrganization", name: a.publisher.name, logo: { "@type": "ImageObject", url: a.publisher.logoUrl } },
+    mainEntityOfPage: { "@type": "WebPage", "@id": a.url },
+    url: a.url,
+  };
+}
