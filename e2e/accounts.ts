@@ -19,5 +19,8 @@ export function e2eAccounts(): TE2eAccounts {
   return JSON.parse(readFileSync(E2E_ACCOUNTS_FILE, "utf8"));
 }
 
-/** The admin's signed-in browser state, saved by auth.setup.ts. */
-export const ADMIN_STATE = path.resolve(process.env.NEWSROOM_DATA_DIR || ".data", "test", "e2e-admin-state.json");
+/** Signed-in browser states, saved by auth.setup.ts. */
+const stateFile = (role: string) => path.resolve(process.env.NEWSROOM_DATA_DIR || ".data", "test", `e2e-${role}-state.json`);
+export const ADMIN_STATE = stateFile("admin");
+export const EDITOR_STATE = stateFile("editor");
+export const CONTRIBUTOR_STATE = stateFile("contributor");

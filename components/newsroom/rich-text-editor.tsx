@@ -78,7 +78,9 @@ export function RichTextEditor({
         return false;
       },
     },
-    onUpdate: ({ editor: e }) => onChangeRef.current(e.getJSON() as TRichDoc),
+    // ProseMirror builds attrs as null-prototype objects, which a server action
+    // cannot receive as data; a JSON round trip makes them plain.
+    onUpdate: ({ editor: e }) => onChangeRef.current(JSON.parse(JSON.stringify(e.getJSON())) as TRichDoc),
   });
 
   useEffect(() => {
@@ -110,6 +112,8 @@ export function RichTextEditor({
             aria-keyshortcuts={b.shortcut ? b.shortcut.replace("Mod", isMac() ? "Meta" : "Control") : undefined}
             aria-pressed={b.active ? Boolean(state?.active[i]) : undefined}
             disabled={!editor || state?.enabled[i] === false}
+            // Keep the focus and selection in the text: a click formats, it does not move the caret.
+            onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor && b.run(editor)}
             className="min-w-9 rounded px-2 py-1 text-sm font-semibold hover:bg-ink/10 disabled:opacity-40 aria-pressed:bg-ink aria-pressed:text-paper"
           >
@@ -151,7 +155,9 @@ function LinkForm({ editor, current, onClose }: { editor: Editor; current: strin
     }
     const withScheme = /^[a-z][a-z0-9+.-]*:|^[/#?.]/i.test(value) ? value : `https://${value}`;
     if (!isSafeHref(withScheme)) return setError("Use a web address (https://…), an email link (mailto:…) or a path on this site.");
-    editor.chain().focus().extendMarkRange("link").setLink({ href: withScheme }).run();
+    // Link the selection, then put the caret after it, as word processors do.
+    const chain = editor.chain().focus().extendMarkRange("link").setLink({ href: withScheme });
+    chain.setTextSelection(editor.state.selection.to).run();
     onClose();
   };
   return (

@@ -19,5 +19,16 @@ describe("seedDemoContent", () => {
       await expect(authenticate({ email: demo.email, password: demo.password })).resolves.toMatchObject({ user: { role: demo.role } });
     }
     expect((await listDemoLogins()).map((u) => u.email)).toEqual(DEMO_USERS.map((u) => u.email));
+
+    const { DEMO_STORIES } = await import("./demo-stories");
+    const { listLatestPublished, getPublishedStoryBySlug } = await import("@/lib/stories/queries");
+    const published = await listLatestPublished(50);
+    expect(published).toHaveLength(DEMO_STORIES.filter((s) => s.publish).length);
+    expect(await prisma.story.count({ where: { status: "DRAFT" } })).toBe(1);
+    const lead = await getPublishedStoryBySlug(published.at(-1)!.slug);
+    expect(lead).toMatchObject({ dateline: "Panmunjom", dek: expect.any(String) });
+    expect(JSON.stringify(lead!.body)).toMatch(/"heading".*"bulletList"|"bulletList".*"heading"/s);
+    expect(JSON.stringify(lead!.body)).toContain('"link"');
+    expect(JSON.stringify(lead!.body)).toContain('"blockquote"');
   });
 });

@@ -2,6 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/db/generated/enums";
+import { validateRichText } from "@/lib/richtext/validate";
+import { slugify } from "@/lib/stories/slug";
+import { DEMO_STORIES } from "./demo-stories";
 
 /**
  * Demo accounts, one per role. Their passwords are public (README), so they are
@@ -18,7 +21,8 @@ const MARKER = "demoContentSeededAt";
 const SEED_LOCK = 7_411_001;
 
 /**
- * Seed demo content once, on an empty database. Returns false when there was
+ * Seed demo content once, on an empty database: one account per role and a few
+ * stories (published, and a draft) that show what a story can hold. Returns false when there was
  * nothing to do: seeded before, or the database already has accounts of its own.
  */
 export async function seedDemoContent(): Promise<boolean> {
@@ -30,6 +34,31 @@ export async function seedDemoContent(): Promise<boolean> {
     await tx.user.createMany({
       data: DEMO_USERS.map(({ email, name, role }, i) => ({ email, name, role, passwordHash: hashes[i]! })),
     });
+    const authors = {
+      editor: await tx.user.findUniqueOrThrow({ where: { email: "editor@newsroom.test" }, select: { id: true } }),
+      contributor: await tx.user.findUniqueOrThrow({ where: { email: "contributor@newsroom.test" }, select: { id: true } }),
+    };
+    const sections = new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
+    // Oldest first, an hour apart, so the front page has an order.
+    const start = Date.now() - DEMO_STORIES.length * 60 * 60 * 1000;
+    for (const [i, story] of DEMO_STORIES.entries()) {
+      const at = new Date(start + i * 60 * 60 * 1000);
+      await tx.story.create({
+        data: {
+          headline: story.headline,
+          dek: story.dek,
+          dateline: story.dateline,
+          slug: slugify(story.headline),
+          body: validateRichText(story.body) as object,
+          sectionId: sections.get(story.section) ?? null,
+          createdById: authors[story.author].id,
+          status: story.publish ? "PUBLISHED" : "DRAFT",
+          createdAt: at,
+          contentUpdatedAt: at,
+          ...(story.publish ? { firstPublishedAt: at, publishedAt: at } : {}),
+        },
+      });
+    }
     await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     return true;
   });

@@ -1,0 +1,71 @@
+import type { TRichDoc, TRichMark, TRichNode } from "@/lib/richtext/types";
+
+/** Small builders, so the demo stories read like stories. */
+const t = (text: string, ...marks: TRichMark[]): TRichNode => ({ type: "text", text, ...(marks.length ? { marks } : {}) });
+const link = (text: string, href: string) => t(text, { type: "link", attrs: { href } });
+const p = (...content: (string | TRichNode)[]): TRichNode => ({ type: "paragraph", content: content.map((c) => (typeof c === "string" ? t(c) : c)) });
+const h2 = (text: string): TRichNode => ({ type: "heading", attrs: { level: 2 }, content: [t(text)] });
+const quote = (text: string): TRichNode => ({ type: "blockquote", content: [p(text)] });
+const bullets = (...items: string[]): TRichNode => ({ type: "bulletList", content: items.map((i) => ({ type: "listItem", content: [p(i)] })) });
+const doc = (...content: TRichNode[]): TRichDoc => ({ type: "doc", content });
+
+export type TDemoStory = { headline: string; dek: string; dateline: string; section: string; author: "editor" | "contributor"; publish: boolean; body: TRichDoc };
+
+export const DEMO_STORIES: TDemoStory[] = [
+  {
+    headline: "Border village waits as talks resume",
+    dek: "Soldiers stand guard while negotiators meet for the first time in two years.",
+    dateline: "Panmunjom",
+    section: "world",
+    author: "editor",
+    publish: true,
+    body: doc(
+      p("South Korea welcomed the resumption of talks on Monday, as negotiators from both sides met in the truce village for the first time in two years."),
+      p("The meeting, which lasted just over three hours, produced no agreement, but both delegations said they would return next week."),
+      quote("“We came to listen, and we were listened to,” said the head of the southern delegation. “That is more than we had a month ago.”"),
+      h2("What is on the table"),
+      p("Officials familiar with the agenda said the talks would cover three subjects:"),
+      bullets("Reopening the joint liaison office", "Family reunions before the winter holidays", "A hotline between military commanders"),
+      p("The full agenda was published by the ", link("foreign ministry", "https://example.com/agenda"), ", which called the day ", t("a modest but real step", { type: "italic" }), "."),
+      h2("Residents cautious"),
+      p("In the village itself, residents were wary. “We have seen talks start before,” said a farmer who has lived near the border all his life. “We will believe it when the gates open.”"),
+    ),
+  },
+  {
+    headline: "City council approves new bike lanes after heated debate",
+    dek: "The plan adds 40 kilometers of protected lanes over three years.",
+    dateline: "Portland",
+    section: "news",
+    author: "contributor",
+    publish: true,
+    body: doc(
+      p("The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access."),
+      quote("“This is about making the street safe for a child on a bicycle,” the council president said before the vote."),
+      p("Opponents, mostly shop owners along the busiest corridor, said the loss of parking would hurt business. The plan sets aside ", t("loading zones", { type: "bold" }), " on every block."),
+      h2("How the money is spent"),
+      bullets("Year one: the downtown loop", "Year two: the river crossings", "Year three: links to the suburbs"),
+    ),
+  },
+  {
+    headline: "Markets steady as central bank holds rates",
+    dek: "Investors had expected the pause; attention turns to next month's inflation figures.",
+    dateline: "Frankfurt",
+    section: "business",
+    author: "editor",
+    publish: true,
+    body: doc(
+      p("The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move."),
+      p("Stocks rose slightly in early trading. Bond yields were little changed."),
+      quote("“The direction of travel is clear, but the pace is not,” the bank's president told reporters."),
+    ),
+  },
+  {
+    headline: "Draft: Harbor expansion plans",
+    dek: "Notes for a story in progress.",
+    dateline: "Rotterdam",
+    section: "business",
+    author: "contributor",
+    publish: false,
+    body: doc(p("The port authority will present its expansion plans next month. Waiting for the environmental report.")),
+  },
+];
