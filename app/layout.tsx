@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { SITE_NAME, siteUrl } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Newsroom", template: "%s · Newsroom" },
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
   description: "News, reported and edited by our newsroom.",
 };
 

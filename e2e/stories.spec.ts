@@ -156,6 +156,72 @@ test.describe("as an editor", () => {
     await expectSaved(page);
   });
 
+  test("pasting from a word processor keeps the structure and drops the rest", async ({ page, request }) => {
+    await startStory(page, unique("Pasted"), "Intro.");
+    await body(page).click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await body(page).evaluate((el) => {
+      const html =
+        '<p class="MsoNormal" style="color:red;font-family:Calibri">Pasted <b>bold</b> and <i>italic</i> and <span style="font-size:30px">plain</span> ' +
+        '<a href="https://example.com/source" onclick="alert(1)" class="x">a link</a> <a href="javascript:alert(1)">bad link</a></p>' +
+        '<script>alert(1)</script><h2 style="color:blue">Pasted heading</h2><ul><li>first</li><li>second</li></ul>' +
+        '<table><tr><td>cell text</td></tr></table><img src="x" onerror="alert(1)"><iframe src="https://evil.example"></iframe>';
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", "fallback");
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expectSaved(page);
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(saveState(page)).toContainText("Published");
+    const slug = await page.getByLabel("URL slug").inputValue();
+    const html = await (await request.get(`/stories/${slug}`)).text();
+    const article = html.slice(html.indexOf('<div class="story-body">'));
+    expect(article).toContain("Pasted <strong>bold</strong> and <em>italic</em> and plain");
+    expect(article).toContain('<a href="https://example.com/source" rel="noopener noreferrer">a link</a>');
+    expect(article).toContain("<h2>Pasted heading</h2>");
+    expect(article).toContain("<li><p>first</p></li><li><p>second</p></li>");
+    expect(article).toContain("cell text");
+    expect(article).toContain("bad link");
+    for (const banned of ["<script", "onclick", "onerror", "javascript:", "style=", "class=\"MsoNormal", "<img", "<iframe", "<table"]) {
+      expect(article.split("</article>")[0]).not.toContain(banned);
+    }
+  });
+
+  test("a hostile headline cannot break out of the page's markup or structured data", async ({ page, browser }) => {
+    const headline = `Hostile </script><img src=x onerror="window.__pwned=1"> "quoted" ${Date.now()}`;
+    await startStory(page, headline, "Body.");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(saveState(page)).toContainText("Published");
+    const slug = await page.getByLabel("URL slug").inputValue();
+
+    const reader = await (await browser.newContext()).newPage();
+    await reader.goto(`/stories/${slug}`);
+    await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+    await expect(reader).toHaveTitle(`${headline} · The Newsroom`);
+    expect(await reader.locator("img").count()).toBe(0);
+    expect(await reader.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({ "@type": "NewsArticle", headline });
+    await expect(reader.locator('meta[property="og:title"]')).toHaveAttribute("content", headline);
+  });
+
+  test("leaving with unsaved changes asks first", async ({ page }) => {
+    await startStory(page, unique("Leaving"), "Saved.");
+    await page.route("**/newsroom/stories/**", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+    await body(page).click();
+    await page.keyboard.type(" More.");
+    let asked = "";
+    page.once("dialog", (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole("link", { name: "Stories", exact: true }).click();
+    await expect.poll(() => asked).toContain("not saved yet");
+    await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
+  });
+
   test("an old URL of a published story answers 301 with the new one", async ({ page, request }) => {
     await startStory(page, unique("Moving story"), "Words.");
     await page.getByRole("button", { name: "Publish", exact: true }).click();

@@ -181,17 +181,28 @@ export function StoryEditor({ story, sections, canPublish }: { story: TEditorSto
       }
     };
     const onOnline = () => void saveRef.current();
-    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    const hasUnsavedWork = () => {
       const l = live.current;
-      if (l.conflict || l.saving || !same(l.draft, l.lastSaved) || !l.storyId) {
-        if (!l.storyId && same(l.draft, story.draft)) return;
+      return l.conflict || l.saving || (l.storyId ? !same(l.draft, l.lastSaved) : !same(l.draft, story.draft));
+    };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (hasUnsavedWork()) e.preventDefault();
+    };
+    // In-app links do not fire beforeunload: ask before following one with unsaved work.
+    const onLinkClick = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
+      if (!a || a.target === "_blank" || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+      if (hasUnsavedWork() && !window.confirm("This story has changes that are not saved yet. Leave anyway? (They are also kept in this browser.)")) {
         e.preventDefault();
+        e.stopPropagation();
       }
     };
+    document.addEventListener("click", onLinkClick, true);
     window.addEventListener("keydown", onKey);
     window.addEventListener("online", onOnline);
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
+      document.removeEventListener("click", onLinkClick, true);
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("beforeunload", onBeforeUnload);
