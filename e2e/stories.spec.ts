@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { CONTRIBUTOR_STATE, EDITOR_STATE } from "./accounts";
 
-const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
 const saveState = (page: Page) => page.getByRole("status");
 const body = (page: Page) => page.getByRole("textbox", { name: "Story body" });
 

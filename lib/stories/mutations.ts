@@ -27,6 +27,11 @@ function parseFields(data: TStoryFields) {
   return { ...parsed.data, body: validateRichText(parsed.data.body ?? EMPTY_DOC) as Prisma.InputJsonObject };
 }
 
+/** The columns a save writes, from parsed fields. */
+function contentColumns(fields: ReturnType<typeof parseFields>, slug: string, sectionId: string | null) {
+  return { headline: fields.headline, dek: fields.dek ?? null, dateline: fields.dateline ?? null, slug, body: fields.body, sectionId };
+}
+
 async function checkSection(tx: Tx, sectionId: string | null | undefined) {
   if (!sectionId) return null;
   const section = await tx.section.findUnique({ where: { id: sectionId }, select: { id: true } });
@@ -73,18 +78,7 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   return prisma.$transaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = await freeSlug(tx, fields.slug || slugify(fields.headline), null);
-    return tx.story.create({
-      data: {
-        headline: fields.headline,
-        dek: fields.dek ?? null,
-        dateline: fields.dateline ?? null,
-        slug,
-        body: fields.body,
-        sectionId,
-        createdById: actor.id,
-      },
-      select: SAVED,
-    });
+    return tx.story.create({ data: { ...contentColumns(fields, slug, sectionId), createdById: actor.id }, select: SAVED });
   });
 }
 
@@ -105,16 +99,7 @@ export async function updateStory({ actor, storyId, baseVersion, data }: { actor
     const slug = fields.slug ? await freeSlug(tx, fields.slug, story.id) : story.slug;
     const { count } = await tx.story.updateMany({
       where: { id: story.id, version: baseVersion },
-      data: {
-        headline: fields.headline,
-        dek: fields.dek ?? null,
-        dateline: fields.dateline ?? null,
-        slug,
-        body: fields.body,
-        sectionId,
-        contentUpdatedAt: new Date(),
-        version: { increment: 1 },
-      },
+      data: { ...contentColumns(fields, slug, sectionId), contentUpdatedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
     if (slug !== story.slug) {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
@@ -8,7 +9,7 @@ import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatest
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });
 const body = (text: string): TRichDoc => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
+const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 const fields = (headline: string, text = "Some words.") => ({ headline, dek: null, dateline: "BEIJING", body: body(text) });
 
 async function people() {

@@ -53,22 +53,23 @@ export async function saveStoryAction(input: unknown): Promise<TSaveResult> {
   }
 }
 
-export async function publishStoryAction(input: unknown): Promise<TSaveResult> {
+type TStatusChange = typeof publishStory;
+
+/** Publish or unpublish the version the editor is looking at. */
+async function changeStatus(change: TStatusChange, input: unknown): Promise<TSaveResult> {
   const parsed = ZStatusInput.safeParse(input);
   if (!parsed.success) return toActionError(new AppError("INVALID_INPUT", "The request was malformed."));
   try {
-    return { ok: true, data: saved(await publishStory({ actor: await getCurrentUser(), ...parsed.data })) };
+    return { ok: true, data: saved(await change({ actor: await getCurrentUser(), ...parsed.data })) };
   } catch (err) {
     return withConflictCopy(err, parsed.data.storyId);
   }
 }
 
+export async function publishStoryAction(input: unknown): Promise<TSaveResult> {
+  return changeStatus(publishStory, input);
+}
+
 export async function unpublishStoryAction(input: unknown): Promise<TSaveResult> {
-  const parsed = ZStatusInput.safeParse(input);
-  if (!parsed.success) return toActionError(new AppError("INVALID_INPUT", "The request was malformed."));
-  try {
-    return { ok: true, data: saved(await unpublishStory({ actor: await getCurrentUser(), ...parsed.data })) };
-  } catch (err) {
-    return withConflictCopy(err, parsed.data.storyId);
-  }
+  return changeStatus(unpublishStory, input);
 }
