@@ -247,4 +247,20 @@ test.describe("as a contributor", () => {
     const slug = await page.getByLabel("URL slug").inputValue();
     expect((await request.get(`/stories/${slug}`, { headers: { cookie: "" } })).status()).toBe(404);
   });
+
+  test("once the desk publishes their story, it opens read-only for them", async ({ page, browser }) => {
+    await startStory(page, unique("Contributor piece"), "Filed copy.");
+    const desk = await browser.newContext({ storageState: EDITOR_STATE });
+    const editorPage = await desk.newPage();
+    await editorPage.goto(page.url());
+    await editorPage.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(editorPage.getByRole("status")).toContainText("Published");
+    await desk.close();
+
+    await page.reload();
+    await expect(page.getByRole("note")).toContainText("changes now go through an editor");
+    await expect(page.getByLabel("Headline", { exact: true })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save" })).toBeDisabled();
+    await expect(page.getByRole("textbox", { name: "Story body" })).toHaveAttribute("contenteditable", "false");
+  });
 });

@@ -40,11 +40,13 @@ const shortcutText = (s: string) => s.replace("Mod", isMac() ? "⌘" : "Ctrl");
  * and foreign tags do not.
  */
 export function RichTextEditor({
+  editable = true,
   initial,
   onChange,
   replaceWith,
   describedBy,
 }: {
+  editable?: boolean;
   initial: TRichDoc;
   onChange: (doc: TRichDoc) => void;
   /** Set to replace the content (loading another version); compared by identity. */
@@ -60,6 +62,7 @@ export function RichTextEditor({
   const editor = useEditor({
     extensions: richTextExtensions,
     content: initial,
+    editable,
     immediatelyRender: false,
     editorProps: {
       attributes: {
@@ -111,7 +114,7 @@ export function RichTextEditor({
             title={b.shortcut ? `${b.label} (${shortcutText(b.shortcut)})` : b.label}
             aria-keyshortcuts={b.shortcut ? b.shortcut.replace("Mod", isMac() ? "Meta" : "Control") : undefined}
             aria-pressed={b.active ? Boolean(state?.active[i]) : undefined}
-            disabled={!editor || state?.enabled[i] === false}
+            disabled={!editor || !editable || state?.enabled[i] === false}
             // Keep the focus and selection in the text: a click formats, it does not move the caret.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => editor && b.run(editor)}
@@ -127,7 +130,7 @@ export function RichTextEditor({
           aria-keyshortcuts={isMac() ? "Meta+K" : "Control+K"}
           aria-pressed={state?.link !== null && state?.link !== undefined}
           aria-expanded={linkOpen}
-          disabled={!editor}
+          disabled={!editor || !editable}
           onClick={() => setLinkOpen((open) => !open)}
           className="rounded px-2 py-1 text-sm font-semibold underline hover:bg-ink/10 aria-pressed:bg-ink aria-pressed:text-paper"
         >

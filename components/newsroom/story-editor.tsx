@@ -51,10 +51,22 @@ function fromServer(copy: TServerCopy): TDraft {
 
 const same = (a: TDraft, b: TDraft) => JSON.stringify(a) === JSON.stringify(b);
 
-export function StoryEditor({ story, sections, canPublish }: { story: TEditorStory; sections: { id: string; name: string }[]; canPublish: boolean }) {
+export function StoryEditor({
+  story,
+  sections,
+  canPublish,
+  canEdit,
+}: {
+  story: TEditorStory;
+  sections: { id: string; name: string }[];
+  canPublish: boolean;
+  /** False for a contributor's story once published: shown, not editable. */
+  canEdit: boolean;
+}) {
   // Work left in this browser by a reload, a crash or a lost connection comes back.
   // (This component renders only in the browser: see story-editor-loader.tsx.)
   const [recovered] = useState(() => {
+    if (!canEdit) return null;
     const stored = readStored(story.id);
     return stored && !same(stored.draft, story.draft) ? stored : null;
   });
@@ -273,7 +285,7 @@ export function StoryEditor({ story, sections, canPublish }: { story: TEditorSto
               Preview
             </Link>
           )}
-          <Button variant="secondary" onClick={() => void save()} disabled={saveState === "saving" || saveState === "conflict"} aria-keyshortcuts="Control+S Meta+S">
+          <Button variant="secondary" onClick={() => void save()} disabled={!canEdit || saveState === "saving" || saveState === "conflict"} aria-keyshortcuts="Control+S Meta+S">
             Save
           </Button>
           {canPublish && storyId && status === "PUBLISHED" && (
@@ -294,38 +306,46 @@ export function StoryEditor({ story, sections, canPublish }: { story: TEditorSto
         )}
       </div>
 
+      {!canEdit && (
+        <p role="note" className="rounded border border-ink/20 bg-white p-3 text-sm">
+          This story has been published, so changes now go through an editor. You can read it here; ask the desk for corrections.
+        </p>
+      )}
+
       {conflict && mineAtConflict && (
         <ConflictPanel theirs={fromServer(conflict)} mine={mineAtConflict} onLoadTheirs={() => resolveConflict("theirs")} onKeepMine={() => resolveConflict("mine")} />
       )}
       {!conflict && mineAtConflict && <EarlierText mine={mineAtConflict} onDismiss={() => setMineAtConflict(null)} />}
 
-      <Field label="Headline" value={draft.headline} errors={fieldErrors.headline} onChange={(e) => update(slugTouched ? { headline: e.target.value } : { headline: e.target.value, slug: slugify(e.target.value) })} className="text-xl" />
-      <Field label="Dek (subheadline)" value={draft.dek} errors={fieldErrors.dek} onChange={(e) => update({ dek: e.target.value })} />
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Dateline" placeholder="BEIJING" value={draft.dateline} errors={fieldErrors.dateline} onChange={(e) => update({ dateline: e.target.value })} />
-        <Field
-          label="URL slug"
-          value={draft.slug}
-          errors={fieldErrors.slug}
-          onChange={(e) => {
-            setSlugTouched(true);
-            update({ slug: e.target.value });
-          }}
-        />
-        <div className="flex flex-col gap-1">
-          <label htmlFor="story-section" className="text-sm font-semibold">
-            Section
-          </label>
-          <select id="story-section" value={draft.sectionId} onChange={(e) => update({ sectionId: e.target.value })} className="rounded border border-ink/30 bg-white px-3 py-2">
-            <option value="">No section</option>
-            {sections.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+      <fieldset disabled={!canEdit} className="contents">
+        <Field label="Headline" value={draft.headline} errors={fieldErrors.headline} onChange={(e) => update(slugTouched ? { headline: e.target.value } : { headline: e.target.value, slug: slugify(e.target.value) })} className="text-xl" />
+        <Field label="Dek (subheadline)" value={draft.dek} errors={fieldErrors.dek} onChange={(e) => update({ dek: e.target.value })} />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field label="Dateline" placeholder="BEIJING" value={draft.dateline} errors={fieldErrors.dateline} onChange={(e) => update({ dateline: e.target.value })} />
+          <Field
+            label="URL slug"
+            value={draft.slug}
+            errors={fieldErrors.slug}
+            onChange={(e) => {
+              setSlugTouched(true);
+              update({ slug: e.target.value });
+            }}
+          />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="story-section" className="text-sm font-semibold">
+              Section
+            </label>
+            <select id="story-section" value={draft.sectionId} onChange={(e) => update({ sectionId: e.target.value })} className="rounded border border-ink/30 bg-white px-3 py-2">
+              <option value="">No section</option>
+              {sections.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-      </div>
+      </fieldset>
       <div>
         <p className="mb-1 text-sm font-semibold" id="story-body-label">
           Story
@@ -335,7 +355,7 @@ export function StoryEditor({ story, sections, canPublish }: { story: TEditorSto
             {fieldErrors.body.join(" ")}
           </p>
         )}
-        <RichTextEditor initial={recovered?.draft.body ?? story.draft.body} replaceWith={replaceBody} onChange={(body) => update({ body })} describedBy={fieldErrors.body ? "story-body-error" : undefined} />
+        <RichTextEditor editable={canEdit} initial={recovered?.draft.body ?? story.draft.body} replaceWith={replaceBody} onChange={(body) => update({ body })} describedBy={fieldErrors.body ? "story-body-error" : undefined} />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -56,11 +57,11 @@ const PUBLIC_STORY = {
   createdBy: { select: { name: true } },
 } as const;
 
-/** A published story by its current slug, for readers; null for anything else. */
-export async function getPublishedStoryBySlug(slug: string) {
+/** A published story by its current slug, for readers; null for anything else. Once per request. */
+export const getPublishedStoryBySlug = cache(async (slug: string) => {
   const story = await prisma.story.findFirst({ where: { slug, status: "PUBLISHED" }, select: PUBLIC_STORY });
   return story ? { ...story, body: story.body as TRichDoc } : null;
-}
+});
 
 /** The current slug of the published story that once used `slug`, for a 301. */
 export async function findCurrentSlug(slug: string): Promise<string | null> {

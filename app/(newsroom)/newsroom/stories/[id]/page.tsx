@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
-import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
+import { canEditStory, canPublish } from "@/lib/stories/permissions";
 import { getStoryForEditor, listSections } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
@@ -33,7 +33,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
             draft: { headline: story.headline, dek: story.dek ?? "", dateline: story.dateline ?? "", slug: story.slug, sectionId: story.sectionId ?? "", body: story.body },
           }}
           sections={sections}
-          canPublish={hasRole(user, "EDITOR")}
+          canPublish={canPublish(user)}
+          canEdit={canEditStory(user, story)}
         />
       </main>
     </>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
-import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { EMPTY_DOC } from "@/lib/richtext/types";
+import { canPublish } from "@/lib/stories/permissions";
 import { listSections } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "New story", robots: { index: false } };
@@ -19,7 +19,8 @@ export default async function NewStoryPage() {
         <StoryEditorLoader
           story={{ id: null, version: null, status: "DRAFT", everPublished: false, draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", body: EMPTY_DOC } }}
           sections={sections}
-          canPublish={hasRole(user, "EDITOR")}
+          canPublish={canPublish(user)}
+          canEdit
         />
       </main>
     </>
