@@ -1,3 +1,4 @@
+import { bylineText } from "@/lib/credits/format";
 import { RichText } from "@/lib/richtext/render";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { formatDateTime } from "@/lib/site";
@@ -26,7 +27,7 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
         {/* The lead photo goes here once media lands. */}
         <div className="mt-6 border-t border-ink/15 pt-3 text-sm text-ink/70">
           {/* Until credits land, the byline is the story's author in the newsroom. */}
-          <p className="byline font-semibold text-ink">By {story.createdBy.name}</p>
+          <p className="byline font-semibold text-ink">{bylineText([story.createdBy.name])}</p>
           {published && (
             <p>
               Published <time dateTime={published.toISOString()}>{formatDateTime(published)}</time>
