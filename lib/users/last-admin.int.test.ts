@@ -19,4 +19,13 @@ describe("the last active admin", () => {
     await expect(setUserActive({ actor: SYSTEM_ACTOR, userId: only.id, active: false })).resolves.toMatchObject({ active: false });
     await expect(setUserActive({ actor: SYSTEM_ACTOR, userId: second.id, active: false })).rejects.toMatchObject({ code: "CONFLICT" });
   });
+
+  it("keeps the admin role too: the last active admin cannot be demoted", async () => {
+    const { SYSTEM_ACTOR } = await import("@/lib/auth/actor");
+    const { changeUserRole } = await import("./mutations");
+    const { prisma } = await import("@/lib/db/client");
+    const [last] = await prisma.user.findMany({ where: { role: "ADMIN", active: true } });
+    await expect(changeUserRole({ actor: SYSTEM_ACTOR, userId: last!.id, role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: last!.id } })).role).toBe("ADMIN");
+  });
 });

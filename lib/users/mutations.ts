@@ -4,10 +4,12 @@ import { prisma } from "@/lib/db/client";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
-import { ZUserCreate, type TUserCreate } from "./schemas";
+import type { Role } from "@/lib/db/generated/enums";
+import { ZPassword, ZRole, ZUserCreate, type TUserCreate } from "./schemas";
 
-function invalid(error: z.ZodError): AppError {
-  return new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(error).fieldErrors);
+function invalid(error: z.ZodError, field?: string): AppError {
+  const fieldErrors = field ? { [field]: error.issues.map((i) => i.message) } : z.flattenError(error).fieldErrors;
+  return new AppError("INVALID_INPUT", "Some fields need attention.", fieldErrors as Record<string, string[]>);
 }
 
 /** Create a login account. Admins only (or the operator at the command line). */
@@ -26,6 +28,28 @@ export async function createUser({ actor, data }: { actor: TActor; data: TUserCr
   }
 }
 
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
+/**
+ * Refuse to leave the newsroom without an active admin. The admins' rows are
+ * locked, so two admins cannot demote or deactivate each other at once.
+ */
+async function keepAnActiveAdmin(tx: Tx, user: { role: Role; active: boolean }, what: string) {
+  if (user.role !== "ADMIN" || !user.active) return;
+  const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active = true FOR UPDATE`;
+  if (admins.length <= 1) throw new AppError("CONFLICT", `This is the last active admin, so you cannot ${what}. Make someone else an admin first.`);
+}
+
+async function findUserOrThrow(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true } });
+  if (!user) throw new AppError("NOT_FOUND", "No such account.");
+  return user;
+}
+
+async function endSessions(tx: Tx, userId: string) {
+  await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
 /**
  * Deactivate or reactivate an account. Deactivating ends all its sessions in
  * the same transaction, and the last active admin cannot be deactivated.
@@ -33,16 +57,36 @@ export async function createUser({ actor, data }: { actor: TActor; data: TUserCr
 export async function setUserActive({ actor, userId, active }: { actor: TActor; userId: string; active: boolean }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can deactivate accounts.");
   return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true, active: true } });
-    if (!user) throw new AppError("NOT_FOUND", "No such account.");
-    if (!active && user.role === "ADMIN" && user.active) {
-      // Lock the admins' rows so two admins cannot deactivate each other at once.
-      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active = true FOR UPDATE`;
-      if (admins.length <= 1) throw new AppError("CONFLICT", "This is the last active admin; make someone else an admin first.");
-    }
+    const user = await findUserOrThrow(tx, userId);
     if (!active) {
-      await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+      await keepAnActiveAdmin(tx, user, "deactivate this account");
+      await endSessions(tx, userId);
     }
     return tx.user.update({ where: { id: userId }, data: { active }, select: { id: true, email: true, active: true } });
+  });
+}
+
+/** Change an account's role. Admins only; the last active admin keeps the role. Takes effect on the next request. */
+export async function changeUserRole({ actor, userId, role }: { actor: TActor; userId: string; role: unknown }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change roles.");
+  const parsed = ZRole.safeParse(role);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Choose Contributor, Editor or Admin.", { role: ["Choose Contributor, Editor or Admin."] });
+  return prisma.$transaction(async (tx) => {
+    const user = await findUserOrThrow(tx, userId);
+    if (parsed.data !== "ADMIN") await keepAnActiveAdmin(tx, user, "take away the admin role");
+    return tx.user.update({ where: { id: userId }, data: { role: parsed.data }, select: { id: true, email: true, role: true } });
+  });
+}
+
+/** Set a new password for someone (admins), ending their sessions so the old password's sessions stop. */
+export async function resetUserPassword({ actor, userId, password }: { actor: TActor; userId: string; password: unknown }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can reset passwords.");
+  const parsed = ZPassword.safeParse(password);
+  if (!parsed.success) throw invalid(parsed.error, "password");
+  const passwordHash = await hashPassword(parsed.data);
+  return prisma.$transaction(async (tx) => {
+    await findUserOrThrow(tx, userId);
+    await endSessions(tx, userId);
+    return tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
   });
 }

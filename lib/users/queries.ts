@@ -1,5 +1,7 @@
 import "server-only";
+import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { ZEmail } from "./schemas";
 
 /** For the command line and tests: an account by email, without its password hash. */
@@ -9,5 +11,14 @@ export async function findUserByEmail(email: string) {
   return prisma.user.findUnique({
     where: { email: parsed.data },
     select: { id: true, email: true, name: true, role: true, active: true },
+  });
+}
+
+/** Every account, for the admins' list. */
+export async function listUsers({ actor }: { actor: TActor | null }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can manage accounts.");
+  return prisma.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
   });
 }

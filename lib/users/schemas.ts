@@ -14,10 +14,12 @@ export const ZPassword = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
+export const ZRole = z.enum(ROLES, { message: "Choose CONTRIBUTOR, EDITOR or ADMIN." });
+
 export const ZUserCreate = z.object({
   email: ZEmail,
   name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
-  role: z.enum(ROLES, { message: "Choose CONTRIBUTOR, EDITOR or ADMIN." }),
+  role: ZRole,
   password: ZPassword,
 });
 export type TUserCreate = z.input<typeof ZUserCreate>;

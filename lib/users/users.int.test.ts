@@ -3,7 +3,9 @@ import { SYSTEM_ACTOR, type TActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/client";
 import { makeUser, uniqueEmail } from "@/lib/testing/factories";
-import { createUser, setUserActive } from "./mutations";
+import { actorForSession, authenticate } from "@/lib/auth/sessions";
+import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./mutations";
+import { listUsers } from "./queries";
 
 const asUser = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN" }): TActor => ({ kind: "user", id: u.id, role: u.role, name: "x", email: "x@x.test" });
 
@@ -51,5 +53,46 @@ describe("setUserActive", () => {
 
   it("says NOT_FOUND for an unknown account", async () => {
     await expect(setUserActive({ actor: SYSTEM_ACTOR, userId: "missing", active: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("changeUserRole", () => {
+  it("is for admins, checks the role, and applies on the next request", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const target = await makeUser();
+    const { sessionId } = await authenticate({ email: target.email, password: target.password });
+    await expect(changeUserRole({ actor: asUser(target), userId: target.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changeUserRole({ actor: asUser(admin), userId: target.id, role: "OWNER" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await changeUserRole({ actor: asUser(admin), userId: target.id, role: "EDITOR" });
+    expect(await actorForSession(sessionId)).toMatchObject({ role: "EDITOR" });
+  });
+});
+
+describe("resetUserPassword", () => {
+  it("sets the new password and ends the person's sessions", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const target = await makeUser();
+    const { sessionId } = await authenticate({ email: target.email, password: target.password });
+    await expect(resetUserPassword({ actor: asUser(admin), userId: target.id, password: "short" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { password: [expect.any(String)] } });
+    await resetUserPassword({ actor: asUser(admin), userId: target.id, password: "a brand new password" });
+    expect(await actorForSession(sessionId)).toBeNull();
+    await expect(authenticate({ email: target.email, password: target.password })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(authenticate({ email: target.email, password: "a brand new password" })).resolves.toBeTruthy();
+  });
+
+  it("is for admins only", async () => {
+    const editor = await makeUser({ role: "EDITOR" });
+    await expect(resetUserPassword({ actor: asUser(editor), userId: editor.id, password: "a brand new password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("listUsers", () => {
+  it("is for admins only and never returns password hashes", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const editor = await makeUser({ role: "EDITOR" });
+    await expect(listUsers({ actor: asUser(editor) })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const users = await listUsers({ actor: asUser(admin) });
+    expect(users.map((u) => u.id)).toContain(editor.id);
+    expect(JSON.stringify(users)).not.toContain("argon2");
   });
 });
