@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_STATE, e2eAccounts } from "./accounts";
 
-import { expectOnLoginPage, formAlert, signIn, userCli } from "./helpers";
+import { expectOnLoginPage, formAlert, signIn, SIGNED_OUT, userCli } from "./helpers";
 
 test.describe("readers", () => {
   test("see the front page and can find the staff sign-in", async ({ page }) => {
@@ -79,7 +79,7 @@ test.describe("ending sessions", () => {
     await page.goto("/newsroom");
     await expectOnLoginPage(page);
 
-    const replay = await browser.newContext();
+    const replay = await browser.newContext(SIGNED_OUT);
     await replay.addCookies(oldCookies);
     const replayPage = await replay.newPage();
     await replayPage.goto("/newsroom");

@@ -25,3 +25,6 @@ export async function userCli(...args: string[]) {
 
 /** The form's own alert (Next's route announcer is an alert too, outside the form). */
 export const formAlert = (page: Page) => page.locator("form").getByRole("alert");
+
+/** A browser context with nobody signed in (test.use's storageState would otherwise apply to new contexts too). */
+export const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { CONTRIBUTOR_STATE, EDITOR_STATE } from "./accounts";
+import { SIGNED_OUT } from "./helpers";
 
 const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
 const saveState = (page: Page) => page.getByRole("status");
@@ -61,7 +62,7 @@ test.describe("as an editor", () => {
     const slug = await page.getByLabel("URL slug").inputValue();
     expect(slug).toMatch(/^talks-resume-at-the-border-/);
 
-    const reader = await browser.newContext();
+    const reader = await browser.newContext(SIGNED_OUT);
     const readerPage = await reader.newPage();
     await readerPage.goto(`/stories/${slug}`);
     await expect(readerPage.getByRole("heading", { level: 1, name: headline })).toBeVisible();
@@ -108,7 +109,7 @@ test.describe("as an editor", () => {
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
 
-    const reader = await browser.newContext();
+    const reader = await browser.newContext(SIGNED_OUT);
     const readerPage = await reader.newPage();
     await readerPage.goto(`/stories/${slug}`);
     await expect(readerPage.locator(".story-body")).toContainText("First editor's words.");
@@ -197,7 +198,7 @@ test.describe("as an editor", () => {
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
 
-    const reader = await (await browser.newContext()).newPage();
+    const reader = await (await browser.newContext(SIGNED_OUT)).newPage();
     await reader.goto(`/stories/${slug}`);
     await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
     await expect(reader).toHaveTitle(`${headline} · The Newsroom`);

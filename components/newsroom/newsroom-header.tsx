@@ -16,6 +16,11 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
           <Link href="/newsroom/stories" className="text-sm font-semibold hover:underline">
             Stories
           </Link>
+          {user.role === "ADMIN" && (
+            <Link href="/newsroom/users" className="text-sm font-semibold hover:underline">
+              Accounts
+            </Link>
+          )}
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <span>

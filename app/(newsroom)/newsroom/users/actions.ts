@@ -1,0 +1,60 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireRole } from "@/lib/auth/current-user";
+import { isAppError } from "@/lib/errors";
+import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
+import type { TFormState } from "@/components/ui/action-form";
+
+/** Run a user-management mutation and say how it went, in a sentence. */
+async function run(task: () => Promise<string>): Promise<TFormState> {
+  try {
+    const message = await task();
+    revalidatePath("/newsroom/users");
+    return { ok: true, message };
+  } catch (err) {
+    if (!isAppError(err)) {
+      console.error("User management failed:", err);
+      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
+    }
+    const details = Object.values(err.fieldErrors ?? {}).flat().filter(Boolean);
+    return { ok: false, message: details.length ? `${err.message} ${details.join(" ")}` : err.message };
+  }
+}
+
+const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+
+export async function createUserAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const user = await createUser({
+      actor: await requireRole("ADMIN"),
+      data: { email: text(data, "email"), name: text(data, "name"), role: text(data, "role") as "CONTRIBUTOR", password: text(data, "password") },
+    });
+    return `Created ${user.name} (${user.email}). Give them their password in person or by phone.`;
+  });
+}
+
+export async function changeRoleAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const actor = await requireRole("ADMIN");
+    const user = await changeUserRole({ actor, userId: text(data, "userId"), role: text(data, "role") });
+    return `${user.email} is now ${user.role.toLowerCase()}.`;
+  });
+}
+
+export async function setActiveAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const actor = await requireRole("ADMIN");
+    const active = text(data, "active") === "true";
+    const user = await setUserActive({ actor, userId: text(data, "userId"), active });
+    return active ? `${user.email} can sign in again.` : `${user.email} is deactivated; their sessions have ended.`;
+  });
+}
+
+export async function resetPasswordAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const actor = await requireRole("ADMIN");
+    const user = await resetUserPassword({ actor, userId: text(data, "userId"), password: text(data, "password") });
+    return `New password set for ${user.email}; their sessions have ended.`;
+  });
+}
