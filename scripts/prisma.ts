@@ -17,6 +17,8 @@ async function main() {
   let code = 1;
   try {
     ({ code } = await runPrismaCli(args, { databaseUrl: db?.url }));
+    // Prisma 7's `migrate dev` no longer regenerates the client; keep it in step with the schema.
+    if (code === 0 && args[0] === "migrate" && args[1] === "dev") ({ code } = await runPrismaCli(["generate"]));
   } finally {
     await db?.stop();
   }

@@ -9,7 +9,7 @@ import { EMPTY_DOC } from "@/lib/richtext/types";
 import { validateRichText } from "@/lib/richtext/validate";
 import { canEditStory, canPublish, canViewStory } from "./permissions";
 import { ZStoryFields, type TStoryFields } from "./schemas";
-import { slugCandidates, slugify } from "./slug";
+import { firstFreeSlug, slugify } from "./slug";
 
 type Tx = Prisma.TransactionClient;
 
@@ -44,14 +44,13 @@ async function checkSection(tx: Tx, sectionId: string | null | undefined) {
  * and not an old slug another story's readers may still follow.
  */
 async function freeSlug(tx: Tx, wanted: string, storyId: string | null): Promise<string> {
-  const base = wanted || "untitled";
-  const candidates = slugCandidates(base);
-  const [current, old] = await Promise.all([
-    tx.story.findMany({ where: { slug: { in: candidates } }, select: { slug: true, id: true } }),
-    tx.storySlug.findMany({ where: { slug: { in: candidates } }, select: { slug: true, storyId: true } }),
-  ]);
-  const taken = new Set([...current.filter((s) => s.id !== storyId).map((s) => s.slug), ...old.filter((s) => s.storyId !== storyId).map((s) => s.slug)]);
-  const slug = candidates.find((c) => !taken.has(c));
+  const slug = await firstFreeSlug(wanted || "untitled", async (candidates) => {
+    const [current, old] = await Promise.all([
+      tx.story.findMany({ where: { slug: { in: candidates }, id: { not: storyId ?? "" } }, select: { slug: true } }),
+      tx.storySlug.findMany({ where: { slug: { in: candidates }, storyId: { not: storyId ?? "" } }, select: { slug: true } }),
+    ]);
+    return [...current, ...old].map((s) => s.slug);
+  });
   if (!slug) throw new AppError("CONFLICT", "Too many stories share that URL; choose another slug.", { slug: ["Choose another slug."] });
   return slug;
 }

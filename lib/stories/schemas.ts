@@ -1,15 +1,8 @@
 import { z } from "zod";
+import { zOptionalText } from "@/lib/validation";
 import { slugify } from "./slug";
 
 export const STORY_STATUSES = ["DRAFT", "PUBLISHED", "UNPUBLISHED"] as const;
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can be at most ${max} characters.`)
-    .transform((v) => (v.length ? v : null))
-    .nullish();
 
 /**
  * What the editor saves. The body is checked separately, against the editor's
@@ -18,8 +11,8 @@ const optionalText = (max: number, label: string) =>
  */
 export const ZStoryFields = z.object({
   headline: z.string().trim().max(300, "A headline can be at most 300 characters."),
-  dek: optionalText(500, "The dek"),
-  dateline: optionalText(60, "The dateline"),
+  dek: zOptionalText(500, "The dek"),
+  dateline: zOptionalText(60, "The dateline"),
   slug: z
     .string()
     .max(200, "The URL slug is too long.")

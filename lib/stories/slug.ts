@@ -19,3 +19,13 @@ export function slugify(text: string): string {
 export function slugCandidates(base: string, count = 50): string[] {
   return Array.from({ length: count }, (_, i) => (i === 0 ? base : `${base.slice(0, SLUG_MAX_LENGTH - 4)}-${i + 1}`));
 }
+
+/**
+ * The first of `base`, `base-2`, … that is free. `takenAmong` answers which of
+ * the candidates are taken (current and old slugs of other rows), in one query.
+ */
+export async function firstFreeSlug(base: string, takenAmong: (candidates: string[]) => Promise<Iterable<string>>): Promise<string | null> {
+  const candidates = slugCandidates(base);
+  const taken = new Set(await takenAmong(candidates));
+  return candidates.find((c) => !taken.has(c)) ?? null;
+}

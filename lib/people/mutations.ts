@@ -1,0 +1,109 @@
+import "server-only";
+import { z } from "zod";
+import { hasRole, type TActor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { firstFreeSlug, slugify } from "@/lib/stories/slug";
+import { ZPersonFields, type TPersonFields } from "./schemas";
+
+type Tx = Prisma.TransactionClient;
+const PERSON = { id: true, name: true, slug: true, title: true, retiredAt: true, userId: true } as const;
+
+function parse(data: TPersonFields) {
+  const parsed = ZPersonFields.safeParse(data);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors);
+  return parsed.data;
+}
+
+/** The first free person slug from `wanted`: not another person's, current or old. */
+async function freePersonSlug(tx: Tx, wanted: string, personId: string | null) {
+  const slug = await firstFreeSlug(wanted || "person", async (candidates) => {
+    const [current, old] = await Promise.all([
+      tx.person.findMany({ where: { slug: { in: candidates }, id: { not: personId ?? "" } }, select: { slug: true } }),
+      tx.personSlug.findMany({ where: { slug: { in: candidates }, personId: { not: personId ?? "" } }, select: { slug: true } }),
+    ]);
+    return [...current, ...old].map((p) => p.slug);
+  });
+  if (!slug) throw new AppError("CONFLICT", "Too many people share that name in their address; choose another slug.", { slug: ["Choose another slug."] });
+  return slug;
+}
+
+const columns = (f: ReturnType<typeof parse>) => ({
+  name: f.name,
+  title: f.title ?? null,
+  affiliation: f.affiliation ?? null,
+  shortBio: f.shortBio ?? null,
+  longBio: f.longBio ?? null,
+  links: f.links ?? [],
+});
+
+/** Add someone who can be credited. Admins, and editors crediting a story on the spot. */
+export async function createPerson({ actor, data }: { actor: TActor | null; data: TPersonFields }) {
+  if (!hasRole(actor, "EDITOR")) throw new AppError("FORBIDDEN", "Only editors and admins can add people.");
+  const fields = parse(data);
+  return prisma.$transaction(async (tx) => {
+    const slug = await freePersonSlug(tx, fields.slug || slugify(fields.name), null);
+    return tx.person.create({ data: { ...columns(fields), slug }, select: PERSON });
+  });
+}
+
+/** Edit a person; a new slug keeps the old address answering with a redirect. Admins only. */
+export async function updatePerson({ actor, personId, data }: { actor: TActor | null; personId: string; data: TPersonFields }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can edit people.");
+  const fields = parse(data);
+  return prisma.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, slug: true } });
+    if (!person) throw new AppError("NOT_FOUND", "No such person.");
+    const slug = fields.slug ? await freePersonSlug(tx, fields.slug, person.id) : person.slug;
+    if (slug !== person.slug) {
+      await tx.personSlug.upsert({ where: { slug: person.slug }, create: { slug: person.slug, personId: person.id }, update: { personId: person.id } });
+      await tx.personSlug.deleteMany({ where: { slug, personId: person.id } });
+    }
+    return tx.person.update({ where: { id: person.id }, data: { ...columns(fields), slug }, select: PERSON });
+  });
+}
+
+/** Retire (or bring back) a person: old credits stay, new ones are refused. Admins only. */
+export async function setPersonRetired({ actor, personId, retired }: { actor: TActor | null; personId: string; retired: boolean }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can retire people.");
+  const { count } = await prisma.person.updateMany({ where: { id: personId }, data: { retiredAt: retired ? new Date() : null } });
+  if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
+}
+
+/**
+ * Merge a duplicate into the person who stays: every credit moves (a credit the
+ * survivor already has for the same story and role is not doubled), the
+ * duplicate's addresses redirect to the survivor, missing details are filled
+ * from the duplicate, and a linked account moves if the survivor has none.
+ * Admins only.
+ */
+export async function mergePeople({ actor, survivorId, duplicateId }: { actor: TActor | null; survivorId: string; duplicateId: string }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can merge people.");
+  if (survivorId === duplicateId) throw new AppError("INVALID_INPUT", "Choose two different people to merge.");
+  return prisma.$transaction(async (tx) => {
+    const [survivor, duplicate] = await Promise.all([tx.person.findUnique({ where: { id: survivorId } }), tx.person.findUnique({ where: { id: duplicateId } })]);
+    if (!survivor || !duplicate) throw new AppError("NOT_FOUND", "One of the two people no longer exists.");
+    const credits = await tx.storyCredit.findMany({ where: { personId: duplicate.id } });
+    for (const credit of credits) {
+      const existing = await tx.storyCredit.findUnique({ where: { storyId_personId_role: { storyId: credit.storyId, personId: survivor.id, role: credit.role } } });
+      if (existing) await tx.storyCredit.delete({ where: { id: credit.id } });
+      else await tx.storyCredit.update({ where: { id: credit.id }, data: { personId: survivor.id } });
+    }
+    await tx.personSlug.updateMany({ where: { personId: duplicate.id }, data: { personId: survivor.id } });
+    await tx.person.update({ where: { id: duplicate.id }, data: { userId: null } });
+    await tx.person.delete({ where: { id: duplicate.id } });
+    await tx.personSlug.create({ data: { slug: duplicate.slug, personId: survivor.id } });
+    return tx.person.update({
+      where: { id: survivor.id },
+      data: {
+        title: survivor.title ?? duplicate.title,
+        affiliation: survivor.affiliation ?? duplicate.affiliation,
+        shortBio: survivor.shortBio ?? duplicate.shortBio,
+        longBio: survivor.longBio ?? duplicate.longBio,
+        userId: survivor.userId ?? duplicate.userId,
+      },
+      select: PERSON,
+    });
+  });
+}
