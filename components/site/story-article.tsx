@@ -1,4 +1,4 @@
-import { bylineText } from "@/lib/credits/format";
+import { Byline, CreditsBlock, type TPublicCredit } from "./story-credits";
 import { RichText } from "@/lib/richtext/render";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { formatDateTime } from "@/lib/site";
@@ -10,6 +10,7 @@ export type TArticleStory = {
   body: TRichDoc;
   section: { name: string } | null;
   createdBy: { name: string };
+  credits: TPublicCredit[];
   firstPublishedAt: Date | null;
   modifiedAt: Date | null;
 };
@@ -26,8 +27,8 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
         {story.dek && <p className="mt-4 font-serif text-xl leading-snug text-ink/80">{story.dek}</p>}
         {/* The lead photo goes here once media lands. */}
         <div className="mt-6 border-t border-ink/15 pt-3 text-sm text-ink/70">
-          {/* Until credits land, the byline is the story's author in the newsroom. */}
-          <p className="byline font-semibold text-ink">{bylineText([story.createdBy.name])}</p>
+          {/* A story without a byline credit is signed by its author in the newsroom. */}
+          <Byline credits={story.credits} fallbackName={story.createdBy.name} />
           {published && (
             <p>
               Published <time dateTime={published.toISOString()}>{formatDateTime(published)}</time>
@@ -43,6 +44,7 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
       <div className="story-body">
         <RichText doc={story.body} dateline={story.dateline} />
       </div>
+      <CreditsBlock credits={story.credits} />
     </article>
   );
 }

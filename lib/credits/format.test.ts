@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { additionalReportingLine, bioSentence, bylineText, contributorLine, joinNames } from "./format";
+import { additionalReportingLine, bioSentence, bylineText, contributorLine, interleave, joinNames, visualsLine } from "./format";
 
 describe("joinNames", () => {
   it.each([
@@ -50,5 +50,17 @@ describe("bioSentence", () => {
     ["Jane Roe", null, ""],
   ])("%s + %j → %j", (name, bio, sentence) => {
     expect(bioSentence(name, bio)).toBe(sentence);
+  });
+});
+
+describe("interleave and visualsLine", () => {
+  it("puts list separators between any items", () => {
+    expect(interleave([1, 2, 3])).toEqual([1, ", ", 2, " and ", 3]);
+    expect(interleave([1])).toEqual([1]);
+  });
+
+  it("credits photographs and graphics", () => {
+    expect(visualsLine("Photographs", ["A", "B"])).toBe("Photographs by A and B.");
+    expect(visualsLine("Graphics", [])).toBe("");
   });
 });

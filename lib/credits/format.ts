@@ -3,11 +3,14 @@
  * Pure functions: the story page, the editor's live preview and feeds share them.
  */
 
+/** Items with the separators of a list in English between them: [a, ", ", b, " and ", c]. */
+export function interleave<T>(items: readonly T[]): (T | string)[] {
+  return items.flatMap((item, i) => (i === 0 ? [item] : [i === items.length - 1 ? " and " : ", ", item]));
+}
+
 /** "A", "A and B", "A, B and C" — the newsroom's style has no serial comma. */
 export function joinNames(names: readonly string[]): string {
-  const clean = names.map((n) => n.trim()).filter(Boolean);
-  if (clean.length <= 1) return clean[0] ?? "";
-  return `${clean.slice(0, -1).join(", ")} and ${clean.at(-1)}`;
+  return interleave(names.map((n) => n.trim()).filter(Boolean)).join("");
 }
 
 /** "By A, B and C", or "" when nobody has a byline. */
@@ -28,6 +31,12 @@ function located({ name, location }: TLocatedName): string {
 export function contributorLine(people: readonly TLocatedName[]): string {
   const joined = joinNames(people.map(located));
   return joined ? `${joined} contributed to this report.` : "";
+}
+
+/** "Photographs by A and B." / "Graphics by A." */
+export function visualsLine(kind: "Photographs" | "Graphics", names: readonly string[]): string {
+  const joined = joinNames(names);
+  return joined ? `${kind} by ${joined}.` : "";
 }
 
 /** "Additional reporting by A in Seoul and B." */

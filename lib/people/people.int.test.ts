@@ -5,7 +5,8 @@ import { prisma } from "@/lib/db/client";
 import { createStory } from "@/lib/stories/mutations";
 import { makeUser } from "@/lib/testing/factories";
 import { createPerson, mergePeople, setPersonRetired, updatePerson } from "./mutations";
-import { searchPeopleForCredits } from "./queries";
+import { findCurrentPersonSlug, getPublicPerson, searchPeopleForCredits } from "./queries";
+import { publishStory } from "@/lib/stories/mutations";
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });
 const tag = () => randomBytes(3).toString("hex");
@@ -75,5 +76,32 @@ describe("people", () => {
     expect(await prisma.person.findUnique({ where: { id: duplicate.id } })).toBeNull();
     expect(await prisma.personSlug.findUnique({ where: { slug: duplicate.slug } })).toMatchObject({ personId: survivor.id });
     expect((await prisma.person.findUniqueOrThrow({ where: { id: survivor.id } })).shortBio).toBe("covers courts");
+  });
+});
+
+describe("a person's public page", () => {
+  it("exists with a bio or a published credit, lists published stories only, and old slugs point to it", async () => {
+    const { admin, editor } = await actors();
+    const nobody = await createPerson({ actor: admin, data: { name: `Nobody ${tag()}` } });
+    expect(await getPublicPerson(nobody.slug)).toBeNull();
+
+    const withBio = await createPerson({ actor: admin, data: { name: `Bio Only ${tag()}`, shortBio: "covers science" } });
+    expect(await getPublicPerson(withBio.slug)).toMatchObject({ name: withBio.name, stories: [] });
+
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Words." }] }] };
+    const draft = await createStory({ actor: editor, data: { headline: "Draft credit", body } });
+    const live = await createStory({ actor: editor, data: { headline: "Live credit", body } });
+    await prisma.storyCredit.createMany({
+      data: [
+        { storyId: draft.id, personId: nobody.id, role: "BYLINE", position: 0 },
+        { storyId: live.id, personId: nobody.id, role: "BYLINE", position: 0 },
+      ],
+    });
+    expect(await getPublicPerson(nobody.slug)).toBeNull(); // only unpublished credits so far
+    await publishStory({ actor: editor, storyId: live.id, baseVersion: live.version });
+    expect((await getPublicPerson(nobody.slug))!.stories.map((s) => s.headline)).toEqual(["Live credit"]);
+
+    const moved = await updatePerson({ actor: admin, personId: nobody.id, data: { name: nobody.name, slug: `${nobody.slug}-moved` } });
+    expect(await findCurrentPersonSlug(nobody.slug)).toBe(moved.slug);
   });
 });

@@ -25,3 +25,37 @@ export async function listPeople({ actor, q }: { actor: TActor | null; q?: strin
     select: { id: true, name: true, slug: true, title: true, affiliation: true, retiredAt: true, _count: { select: { credits: true } } },
   });
 }
+
+export const PERSON_PAGE_SIZE = 20;
+
+/**
+ * A person's public page: details and their published stories, newest first.
+ * null (404) for someone with no published credit and no bio.
+ */
+export async function getPublicPerson(slug: string, page = 1) {
+  const person = await prisma.person.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, longBio: true, links: true },
+  });
+  if (!person) return null;
+  const where = { status: "PUBLISHED" as const, credits: { some: { personId: person.id, role: { not: "EDITOR" as const } } } };
+  const [stories, total] = await Promise.all([
+    prisma.story.findMany({
+      where,
+      orderBy: { publishedAt: "desc" },
+      skip: (Math.max(1, page) - 1) * PERSON_PAGE_SIZE,
+      take: PERSON_PAGE_SIZE,
+      select: { id: true, slug: true, headline: true, dek: true, publishedAt: true },
+    }),
+    prisma.story.count({ where }),
+  ]);
+  if (total === 0 && !person.shortBio && !person.longBio) return null;
+  const links = Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [];
+  return { ...person, links, stories, total, pages: Math.max(1, Math.ceil(total / PERSON_PAGE_SIZE)) };
+}
+
+/** The current slug of the person who once used `slug` (renamed or merged), for a 301. */
+export async function findCurrentPersonSlug(slug: string): Promise<string | null> {
+  const old = await prisma.personSlug.findUnique({ where: { slug }, select: { person: { select: { slug: true } } } });
+  return old?.person.slug ?? null;
+}

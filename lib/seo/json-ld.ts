@@ -13,13 +13,24 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
+export type TJsonLdPerson = { name: string; url?: string; jobTitle?: string | null; affiliation?: string | null };
+
+const person = (p: TJsonLdPerson) => ({
+  "@type": "Person",
+  name: p.name,
+  ...(p.url ? { url: p.url } : {}),
+  ...(p.jobTitle ? { jobTitle: p.jobTitle } : {}),
+  ...(p.affiliation ? { affiliation: { "@type": "Organization", name: p.affiliation } } : {}),
+});
+
 type TArticle = {
   url: string;
   headline: string;
   description: string;
   datePublished: Date;
   dateModified: Date;
-  authors: string[];
+  authors: TJsonLdPerson[];
+  contributors?: TJsonLdPerson[];
   dateline?: string | null;
   section?: string | null;
   publisher: { name: string; logoUrl: string };
@@ -34,7 +45,8 @@ export function newsArticleJsonLd(a: TArticle) {
     description: a.description,
     datePublished: a.datePublished.toISOString(),
     dateModified: a.dateModified.toISOString(),
-    author: a.authors.map((name) => ({ "@type": "Person", name })),
+    author: a.authors.map(person),
+    ...(a.contributors?.length ? { contributor: a.contributors.map(person) } : {}),
     ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
     ...(a.section ? { articleSection: a.section } : {}),
     publisher: { "@type": "NewsMediaOrganization", name: a.publisher.name, logo: { "@type": "ImageObject", url: a.publisher.logoUrl } },

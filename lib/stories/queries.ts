@@ -37,11 +37,18 @@ export async function getStoryForEditor({ actor, storyId }: { actor: TActor | nu
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to open this story.");
   const story = await prisma.story.findUnique({
     where: { id: storyId },
-    include: { section: true, createdBy: { select: { id: true, name: true } } },
+    include: { section: true, createdBy: { select: { id: true, name: true } }, credits: { orderBy: { position: "asc" }, select: CREDIT_SELECT } },
   });
   if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
   return { ...story, body: story.body as TRichDoc };
 }
+
+const CREDIT_SELECT = {
+  role: true,
+  location: true,
+  override: true,
+  person: { select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true } },
+} as const;
 
 const PUBLIC_STORY = {
   id: true,
@@ -55,6 +62,8 @@ const PUBLIC_STORY = {
   contentUpdatedAt: true,
   section: { select: { name: true, slug: true } },
   createdBy: { select: { name: true } },
+  // Internal credits (EDITOR) never leave the newsroom.
+  credits: { where: { role: { not: "EDITOR" } }, orderBy: { position: "asc" }, select: CREDIT_SELECT },
 } as const;
 
 /** A published story by its current slug, for readers; null for anything else. Once per request. */

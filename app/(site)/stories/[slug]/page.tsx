@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/site/json-ld";
 import { StoryArticle } from "@/components/site/story-article";
 import { plainText, firstSentence } from "@/lib/richtext/text";
-import { newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { newsArticleJsonLd, type TJsonLdPerson } from "@/lib/seo/json-ld";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
 
@@ -19,6 +19,21 @@ function modifiedAt(story: { publishedAt: Date | null; contentUpdatedAt: Date })
 
 function describe(story: { dek: string | null; body: Parameters<typeof plainText>[0] }) {
   return story.dek || firstSentence(plainText(story.body));
+}
+
+/** Bylines as authors (the newsroom author when there are none), other public credits as contributors. */
+function jsonLdPeople(story: NonNullable<Awaited<ReturnType<typeof getPublishedStoryBySlug>>>) {
+  const asPerson = (c: (typeof story.credits)[number]): TJsonLdPerson => ({
+    name: c.person.name,
+    url: absoluteUrl(`/people/${c.person.slug}`),
+    jobTitle: c.person.title,
+    affiliation: c.person.affiliation,
+  });
+  const bylines = story.credits.filter((c) => c.role === "BYLINE").map(asPerson);
+  return {
+    authors: bylines.length ? bylines : [{ name: story.createdBy.name }],
+    contributors: story.credits.filter((c) => c.role !== "BYLINE").map(asPerson),
+  };
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
@@ -58,7 +73,7 @@ export default async function StoryPage({ params }: TProps) {
           description: describe(story),
           datePublished: story.firstPublishedAt ?? modified,
           dateModified: modified,
-          authors: [story.createdBy.name],
+          ...jsonLdPeople(story),
           dateline: story.dateline,
           section: story.section?.name,
           publisher: { name: SITE_NAME, logoUrl: absoluteUrl("/logo.svg") },

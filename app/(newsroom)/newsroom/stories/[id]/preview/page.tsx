@@ -25,7 +25,14 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </Link>
       </div>
       <main id="main" className="px-4 py-10">
-        <StoryArticle story={{ ...story, modifiedAt: story.contentUpdatedAt, firstPublishedAt: story.firstPublishedAt ?? story.updatedAt }} />
+        <StoryArticle
+          story={{
+            ...story,
+            credits: story.credits.filter((c) => c.role !== "EDITOR"),
+            modifiedAt: story.contentUpdatedAt,
+            firstPublishedAt: story.firstPublishedAt ?? story.updatedAt,
+          }}
+        />
       </main>
     </>
   );

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getPublicPerson } from "@/lib/people/queries";
+import { safeHref } from "@/lib/richtext/href";
+import { absoluteUrl, formatDateTime } from "@/lib/site";
+
+// Read at request time until tag-based caching lands (reader-site issue).
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string }> };
+
+const pageNumber = (raw: string | undefined) => Math.min(10_000, Math.max(1, Number.parseInt(raw ?? "1", 10) || 1));
+
+export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+  const person = await getPublicPerson((await params).slug, pageNumber((await searchParams).page));
+  if (!person) return { title: "Person not found" };
+  return {
+    title: person.name,
+    description: person.shortBio ?? person.title ?? undefined,
+    alternates: { canonical: absoluteUrl(`/people/${person.slug}`) },
+  };
+}
+
+export default async function PersonPage({ params, searchParams }: TProps) {
+  // Old slugs never reach this page: proxy.ts answers them with a 301.
+  const page = pageNumber((await searchParams).page);
+  const person = await getPublicPerson((await params).slug, page);
+  if (!person) notFound();
+  return (
+    <article className="mx-auto max-w-[42rem]">
+      <header>
+        <h1 className="font-serif text-4xl font-bold">{person.name}</h1>
+        {(person.title || person.affiliation) && <p className="mt-2 text-lg text-ink/80">{[person.title, person.affiliation].filter(Boolean).join(", ")}</p>}
+      </header>
+      {person.longBio
+        ? person.longBio.split(/\n{2,}/).map((para) => (
+            <p key={para} className="mt-4 font-serif text-lg leading-relaxed">
+              {para}
+            </p>
+          ))
+        : person.shortBio && <p className="mt-4 font-serif text-lg">{person.shortBio}</p>}
+      {person.links.length > 0 && (
+        <ul className="mt-4 flex flex-wrap gap-4 text-sm">
+          {person.links.map((l) => {
+            const href = safeHref(l.url);
+            return href ? (
+              <li key={href}>
+                <a href={href} rel="me noopener noreferrer" className="underline">
+                  {l.label}
+                </a>
+              </li>
+            ) : null;
+          })}
+        </ul>
+      )}
+      <section aria-labelledby="stories-by" className="mt-10">
+        <h2 id="stories-by" className="font-serif text-2xl font-semibold">
+          Stories
+        </h2>
+        {person.stories.length === 0 ? (
+          <p className="mt-3 text-ink/70">No published stories yet.</p>
+        ) : (
+          <ol className="mt-3 divide-y divide-ink/10">
+            {person.stories.map((s) => (
+              <li key={s.id} className="py-4">
+                <h3 className="font-serif text-xl font-bold">
+                  <Link href={`/stories/${s.slug}`} className="hover:underline">
+                    {s.headline}
+                  </Link>
+                </h3>
+                {s.dek && <p className="text-ink/80">{s.dek}</p>}
+                {s.publishedAt && (
+                  <p className="text-sm text-ink/60">
+                    <time dateTime={s.publishedAt.toISOString()}>{formatDateTime(s.publishedAt)}</time>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {person.pages > 1 && (
+          <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+            {page > 1 && <Link href={`/people/${person.slug}?page=${page - 1}`}>← Newer</Link>}
+            <span>
+              Page {page} of {person.pages}
+            </span>
+            {page < person.pages && <Link href={`/people/${person.slug}?page=${page + 1}`}>Older →</Link>}
+          </nav>
+        )}
+      </section>
+    </article>
+  );
+}
