@@ -8,10 +8,12 @@ import { Field } from "@/components/ui/field";
 import { plainText } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { slugify } from "@/lib/stories/slug";
+import { saveCreditsAction } from "@/app/(newsroom)/newsroom/stories/credit-actions";
+import { CreditsPanel, type TEditorCredit } from "./credits-panel";
 import { RichTextEditor } from "./rich-text-editor";
 
 export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; body: TRichDoc };
-export type TEditorStory = { id: string | null; version: number | null; status: string; draft: TDraft; everPublished: boolean };
+export type TEditorStory = { id: string | null; version: number | null; status: string; draft: TDraft; everPublished: boolean; credits: TEditorCredit[] };
 type TSaveState = "saved" | "saving" | "unsaved" | "offline" | "conflict" | "error";
 
 const AUTOSAVE_DELAY_MS = 2000;
@@ -79,6 +81,7 @@ export function StoryEditor({
   const [conflict, setConflict] = useState<TServerCopy | null>(null);
   const [mineAtConflict, setMineAtConflict] = useState<TDraft | null>(null);
   const [replaceBody, setReplaceBody] = useState<TRichDoc | null>(null);
+  const [credits, setCredits] = useState<TEditorCredit[]>(story.credits);
   const [slugTouched, setSlugTouched] = useState(story.everPublished || (story.id !== null && story.draft.slug !== slugify(story.draft.headline)));
 
   // The latest values, for timers and async callbacks.
@@ -268,6 +271,31 @@ export function StoryEditor({
     }
   };
 
+  /** Save credits at once, in turn with story saves (both move the story's version). */
+  const saveCredits = async (next: TEditorCredit[]): Promise<string | null> => {
+    const l = live.current;
+    for (let waited = 0; l.saving && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    if (!l.storyId || l.baseVersion === null || l.saving) return "The story is still being saved; try again in a moment.";
+    l.saving = true;
+    try {
+      const result = await saveCreditsAction({
+        storyId: l.storyId,
+        baseVersion: l.baseVersion,
+        credits: next.map((c) => ({ personId: c.person.id, role: c.role, location: c.location })),
+      });
+      if (!result.ok) {
+        return result.error.code === "CONFLICT" ? "Someone else saved this story meanwhile. Reload the page to see the current credits, then make your change again." : result.error.message;
+      }
+      l.baseVersion = result.data.version;
+      setCredits(next);
+      return null;
+    } catch {
+      return "The server could not be reached; the credits were not changed. Try again when the connection is back.";
+    } finally {
+      l.saving = false;
+    }
+  };
+
   const dirty = saveState !== "saved";
   const statusId = "story-save-status";
   return (
@@ -346,6 +374,11 @@ export function StoryEditor({
           </div>
         </div>
       </fieldset>
+      {storyId ? (
+        <CreditsPanel credits={credits} onSave={saveCredits} disabled={!canEdit || saveState === "conflict"} />
+      ) : (
+        <p className="text-sm text-ink/70">Credits can be added once the story has been saved (it saves itself as you type).</p>
+      )}
       <div>
         <p className="mb-1 text-sm font-semibold" id="story-body-label">
           Story

@@ -11,7 +11,7 @@ export async function searchPeopleForCredits({ actor, q }: { actor: TActor | nul
     where: { retiredAt: null, ...(text ? { name: { contains: text, mode: "insensitive" } } : {}) },
     orderBy: { name: "asc" },
     take: 10,
-    select: { id: true, name: true, title: true, affiliation: true },
+    select: { id: true, name: true, title: true, affiliation: true, shortBio: true },
   });
 }
 

@@ -17,7 +17,7 @@ export default async function NewStoryPage() {
       <main id="main" className="mx-auto max-w-4xl px-4 pb-16">
         <h1 className="sr-only">New story</h1>
         <StoryEditorLoader
-          story={{ id: null, version: null, status: "DRAFT", everPublished: false, draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", body: EMPTY_DOC } }}
+          story={{ id: null, version: null, status: "DRAFT", everPublished: false, credits: [], draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", body: EMPTY_DOC } }}
           sections={sections}
           canPublish={canPublish(user)}
           canEdit

@@ -1,0 +1,251 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { createPersonAction, searchPeopleAction, type TPersonOption } from "@/app/(newsroom)/newsroom/stories/credit-actions";
+import { Button } from "@/components/ui/button";
+import { additionalReportingLine, bioSentence, bylineText, contributorLine, visualsLine } from "@/lib/credits/format";
+import { CREDIT_ROLES, type TCreditRole } from "@/lib/credits/schemas";
+
+export type TEditorCredit = { person: TPersonOption; role: TCreditRole; location: string | null };
+
+export const ROLE_LABEL: Record<TCreditRole, string> = {
+  BYLINE: "Byline",
+  CONTRIBUTOR: "Contributed to this report",
+  ADDITIONAL_REPORTING: "Additional reporting",
+  PHOTOGRAPHER: "Photographer",
+  GRAPHICS: "Graphics",
+  EDITOR: "Editor (internal)",
+};
+
+/**
+ * Who is credited on the story, in order. Each change is saved at once through
+ * `onSave` (which carries the story's version); the preview shows the lines
+ * exactly as readers will read them.
+ */
+export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCredit[]; onSave: (next: TEditorCredit[]) => Promise<string | null>; disabled: boolean }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [role, setRole] = useState<TCreditRole>("BYLINE");
+  const [location, setLocation] = useState("");
+  const ids = useId();
+
+  const save = async (next: TEditorCredit[]) => {
+    setBusy(true);
+    setError(await onSave(next));
+    setBusy(false);
+  };
+  const move = (i: number, by: number) => {
+    const next = [...credits];
+    const [item] = next.splice(i, 1);
+    next.splice(i + by, 0, item!);
+    void save(next);
+  };
+  const add = (person: TPersonOption) => {
+    if (credits.some((c) => c.person.id === person.id && c.role === role)) {
+      setError(`${person.name} already has the ${ROLE_LABEL[role].toLowerCase()} credit.`);
+      return;
+    }
+    void save([...credits, { person, role, location: location.trim() || null }]);
+    setLocation("");
+  };
+
+  const of = (r: TCreditRole) => credits.filter((c) => c.role === r);
+  const located = (r: TCreditRole) => of(r).map((c) => ({ name: c.person.name, location: c.location }));
+  const preview = [
+    bylineText(of("BYLINE").map((c) => c.person.name)),
+    contributorLine(located("CONTRIBUTOR")),
+    additionalReportingLine(located("ADDITIONAL_REPORTING")),
+    visualsLine("Photographs", of("PHOTOGRAPHER").map((c) => c.person.name)),
+    visualsLine("Graphics", of("GRAPHICS").map((c) => c.person.name)),
+    ...of("BYLINE").map((c) => bioSentence(c.person.name, c.person.shortBio)),
+  ].filter(Boolean);
+
+  return (
+    <section aria-labelledby={`${ids}-heading`} className="rounded border border-ink/20 bg-white p-4">
+      <h2 id={`${ids}-heading`} className="font-semibold">
+        Credits
+      </h2>
+      {credits.length === 0 ? (
+        <p className="mt-2 text-sm text-ink/70">Nobody is credited yet. Stories need at least one byline to be published.</p>
+      ) : (
+        <ol className="mt-2 divide-y divide-ink/10" aria-label="Credited people">
+          {credits.map((c, i) => (
+            <li key={`${c.person.id}-${c.role}`} className="flex flex-wrap items-center gap-2 py-2 text-sm">
+              <span className="font-semibold">{c.person.name}</span>
+              <span className="text-ink/70">
+                {ROLE_LABEL[c.role]}
+                {c.location ? ` · in ${c.location}` : ""}
+              </span>
+              <span className="ml-auto flex gap-1">
+                <Button variant="secondary" aria-label={`Move ${c.person.name} up`} disabled={disabled || busy || i === 0} onClick={() => move(i, -1)}>
+                  ↑
+                </Button>
+                <Button variant="secondary" aria-label={`Move ${c.person.name} down`} disabled={disabled || busy || i === credits.length - 1} onClick={() => move(i, 1)}>
+                  ↓
+                </Button>
+                <Button variant="secondary" aria-label={`Remove ${c.person.name} (${ROLE_LABEL[c.role]})`} disabled={disabled || busy} onClick={() => void save(credits.filter((_, j) => j !== i))}>
+                  Remove
+                </Button>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {!disabled && (
+        <div className="mt-3 flex flex-wrap items-end gap-3">
+          <label className="flex flex-col text-sm font-semibold">
+            Role
+            <select value={role} onChange={(e) => setRole(e.target.value as TCreditRole)} className="rounded border border-ink/30 px-2 py-1 font-normal">
+              {CREDIT_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col text-sm font-semibold">
+            Location (optional)
+            <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Beijing" className="w-40 rounded border border-ink/30 px-2 py-1 font-normal" />
+          </label>
+          <PersonSearch onPick={add} disabled={busy} />
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-accent">
+          {error}
+        </p>
+      )}
+      {preview.length > 0 && (
+        <div className="mt-4 border-t border-ink/10 pt-3">
+          <h3 className="text-sm font-semibold">As readers will see it</h3>
+          <div data-testid="credits-preview" className="mt-1 font-serif text-sm">
+            {preview.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** An accessible combobox: type a name, arrow through matches, Enter to credit. */
+function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void; disabled: boolean }) {
+  const [q, setQ] = useState("");
+  const [options, setOptions] = useState<TPersonOption[]>([]);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const id = useId();
+  const request = useRef(0);
+
+  useEffect(() => {
+    const mine = ++request.current;
+    const handle = setTimeout(async () => {
+      try {
+        const result = await searchPeopleAction(q);
+        if (mine !== request.current) return;
+        if (result.ok) {
+          setOptions(result.data);
+          setActive(0);
+          setFailure(null);
+        } else setFailure(result.error.message);
+      } catch {
+        if (mine === request.current) setFailure("The server could not be reached; try again in a moment.");
+      }
+    }, 200);
+    return () => clearTimeout(handle);
+  }, [q]);
+
+  const pick = async (option: TPersonOption | "new") => {
+    if (option === "new") {
+      const created = await createPersonAction(q.trim()).catch(() => null);
+      if (!created) return setFailure("The server could not be reached; try again in a moment.");
+      if (!created.ok) return setFailure(created.error.message);
+      option = created.data;
+    }
+    onPick(option);
+    setQ("");
+    setOpen(false);
+  };
+  const canCreate = q.trim().length > 0 && !options.some((o) => o.name.toLowerCase() === q.trim().toLowerCase());
+  const count = options.length + (canCreate ? 1 : 0);
+
+  return (
+    <div className="relative flex flex-col text-sm">
+      <label htmlFor={`${id}-input`} className="font-semibold">
+        Credit someone
+      </label>
+      <input
+        id={`${id}-input`}
+        role="combobox"
+        aria-expanded={open && count > 0}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={open && count > 0 ? `${id}-opt-${active}` : undefined}
+        value={q}
+        disabled={disabled}
+        placeholder="Type a name"
+        onChange={(e) => {
+          setQ(e.target.value);
+          setOpen(true);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(a + 1, count - 1));
+          } else if (e.key === "ArrowUp") {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === "Enter" && open && count > 0) {
+            e.preventDefault();
+            void pick(active < options.length ? options[active]! : "new");
+          } else if (e.key === "Escape") setOpen(false);
+        }}
+        className="w-64 rounded border border-ink/30 px-2 py-1"
+      />
+      {open && count > 0 && (
+        <ul id={`${id}-list`} role="listbox" aria-label="People" className="absolute top-full z-20 mt-1 w-80 rounded border border-ink/30 bg-white shadow">
+          {options.map((o, i) => (
+            <li
+              key={o.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                void pick(o);
+              }}
+              className={`cursor-pointer px-3 py-2 ${i === active ? "bg-ink text-paper" : ""}`}
+            >
+              {o.name}
+              {(o.title || o.affiliation) && <span className="opacity-70"> — {[o.title, o.affiliation].filter(Boolean).join(", ")}</span>}
+            </li>
+          ))}
+          {canCreate && (
+            <li
+              id={`${id}-opt-${options.length}`}
+              role="option"
+              aria-selected={active === options.length}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                void pick("new");
+              }}
+              className={`cursor-pointer px-3 py-2 ${active === options.length ? "bg-ink text-paper" : ""}`}
+            >
+              Add “{q.trim()}” as a new person
+            </li>
+          )}
+        </ul>
+      )}
+      {failure && (
+        <p role="alert" className="mt-1 text-accent">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { EDITOR_STATE } from "./accounts";
+import { SIGNED_OUT } from "./helpers";
+
+const tag = () => randomBytes(3).toString("hex");
+
+/** Credit someone through the panel: choose the role (and place), type the name, pick or add them. */
+async function credit(page: Page, name: string, role: string, location?: string) {
+  const panel = page.getByRole("region", { name: "Credits" });
+  await panel.getByLabel("Role").selectOption({ label: role });
+  await panel.getByLabel("Location (optional)").fill(location ?? "");
+  await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
+  await panel.getByRole("option", { name: new RegExp(name) }).first().click();
+  await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);
+}
+
+test.describe("credits", () => {
+  test.use({ storageState: EDITOR_STATE });
+
+  test("an editor credits a byline and a contributor in Beijing; readers see both lines and the author's page", async ({ page, browser }) => {
+    const author = `Jane Roe ${tag()}`;
+    const helper = `Li Wei ${tag()}`;
+    await page.goto("/newsroom/stories/new");
+    await page.getByLabel("Headline", { exact: true }).fill(`Credited story ${tag()}`);
+    await page.getByRole("textbox", { name: "Story body" }).click();
+    await page.keyboard.type("The talks resumed on Monday.");
+    await expect(page.getByRole("status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+
+    await credit(page, author, "Byline");
+    await credit(page, helper, "Contributed to this report", "Beijing");
+    const preview = page.getByTestId("credits-preview");
+    await expect(preview).toContainText(`By ${author}`);
+    await expect(preview).toContainText(`${helper} in Beijing contributed to this report.`);
+
+    // Order and removal work from the keyboard-reachable buttons.
+    await page.getByRole("button", { name: `Move ${helper} up` }).click();
+    await expect(page.getByRole("list", { name: "Credited people" }).getByRole("listitem").first()).toContainText(helper);
+
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByRole("status")).toContainText("Published");
+    const slug = await page.getByLabel("URL slug").inputValue();
+
+    const reader = await (await browser.newContext(SIGNED_OUT)).newPage();
+    await reader.goto(`/stories/${slug}`);
+    const byline = reader.locator(".byline");
+    await expect(byline).toHaveText(`By ${author}`);
+    await expect(byline.getByRole("link", { name: author })).toHaveAttribute("rel", "author");
+    await expect(reader.locator(".story-credits")).toContainText(`${helper} in Beijing contributed to this report.`);
+    const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd.author).toEqual([expect.objectContaining({ "@type": "Person", name: author })]);
+    expect(jsonLd.contributor).toEqual([expect.objectContaining({ name: helper })]);
+
+    await byline.getByRole("link", { name: author }).click();
+    await expect(reader.getByRole("heading", { level: 1, name: author })).toBeVisible();
+    await expect(reader.getByRole("link", { name: /Credited story/ })).toBeVisible();
+  });
+});
