@@ -9,7 +9,27 @@ const quote = (text: string): TRichNode => ({ type: "blockquote", content: [p(te
 const bullets = (...items: string[]): TRichNode => ({ type: "bulletList", content: items.map((i) => ({ type: "listItem", content: [p(i)] })) });
 const doc = (...content: TRichNode[]): TRichDoc => ({ type: "doc", content });
 
-export type TDemoStory = { headline: string; dek: string; dateline: string; section: string; author: "editor" | "contributor"; publish: boolean; body: TRichDoc };
+export type TDemoPerson = { key: string; name: string; title: string; affiliation?: string; shortBio: string; longBio?: string; account?: "editor" | "contributor" };
+export type TDemoCredit = { person: string; role: "BYLINE" | "CONTRIBUTOR" | "ADDITIONAL_REPORTING" | "PHOTOGRAPHER" | "GRAPHICS"; location?: string };
+export type TDemoStory = {
+  headline: string;
+  dek: string;
+  dateline: string;
+  section: string;
+  author: "editor" | "contributor";
+  publish: boolean;
+  body: TRichDoc;
+  credits: TDemoCredit[];
+};
+
+/** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
+export const DEMO_PEOPLE: TDemoPerson[] = [
+  { key: "doe", name: "John Doe", title: "bureau chief in Beijing", shortBio: "is the bureau chief in Beijing", longBio: "John Doe has reported from East Asia for twelve years.\n\nBefore Beijing he covered the Korean peninsula from Seoul.", account: "editor" },
+  { key: "roe", name: "Jane Roe", title: "correspondent", affiliation: "Agency", shortBio: "is a correspondent for the Agency in Beijing" },
+  { key: "kim", name: "Min-ji Kim", title: "reporter in Seoul", shortBio: "is a reporter in Seoul", account: "contributor" },
+  { key: "alvarez", name: "Sofía Álvarez", title: "city hall reporter", shortBio: "covers city hall" },
+  { key: "weber", name: "Lukas Weber", title: "economics correspondent", shortBio: "is the economics correspondent in Frankfurt" },
+];
 
 export const DEMO_STORIES: TDemoStory[] = [
   {
@@ -19,6 +39,12 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "world",
     author: "editor",
     publish: true,
+    credits: [
+      { person: "doe", role: "BYLINE" },
+      { person: "kim", role: "BYLINE" },
+      { person: "roe", role: "CONTRIBUTOR", location: "Beijing" },
+      { person: "roe", role: "PHOTOGRAPHER" },
+    ],
     body: doc(
       p("South Korea welcomed the resumption of talks on Monday, as negotiators from both sides met in the truce village for the first time in two years."),
       p("The meeting, which lasted just over three hours, produced no agreement, but both delegations said they would return next week."),
@@ -38,6 +64,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "news",
     author: "contributor",
     publish: true,
+    credits: [{ person: "alvarez", role: "BYLINE" }],
     body: doc(
       p("The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access."),
       quote("“This is about making the street safe for a child on a bicycle,” the council president said before the vote."),
@@ -53,6 +80,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "business",
     author: "editor",
     publish: true,
+    credits: [
+      { person: "weber", role: "BYLINE" },
+      { person: "doe", role: "ADDITIONAL_REPORTING", location: "Beijing" },
+    ],
     body: doc(
       p("The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move."),
       p("Stocks rose slightly in early trading. Bond yields were little changed."),
@@ -66,6 +97,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "business",
     author: "contributor",
     publish: false,
+    credits: [],
     body: doc(p("The port authority will present its expansion plans next month. Waiting for the environmental report.")),
   },
 ];

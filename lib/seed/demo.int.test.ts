@@ -30,5 +30,14 @@ describe("seedDemoContent", () => {
     expect(JSON.stringify(lead!.body)).toMatch(/"heading".*"bulletList"|"bulletList".*"heading"/s);
     expect(JSON.stringify(lead!.body)).toContain('"link"');
     expect(JSON.stringify(lead!.body)).toContain('"blockquote"');
+    // Several bylines, a contributor with a place, a photographer; people with and without logins.
+    expect(lead!.credits.map((c) => [c.role, c.person.name, c.location])).toEqual([
+      ["BYLINE", "John Doe", null],
+      ["BYLINE", "Min-ji Kim", null],
+      ["CONTRIBUTOR", "Jane Roe", "Beijing"],
+      ["PHOTOGRAPHER", "Jane Roe", null],
+    ]);
+    expect(await prisma.person.count({ where: { userId: null } })).toBeGreaterThan(0);
+    expect(await prisma.person.count({ where: { userId: { not: null } } })).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/db/generated/enums";
 import { validateRichText } from "@/lib/richtext/validate";
 import { slugify } from "@/lib/stories/slug";
-import { DEMO_STORIES } from "./demo-stories";
+import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
 
 /**
  * Demo accounts, one per role. Their passwords are public (README), so they are
@@ -38,6 +38,21 @@ export async function seedDemoContent(): Promise<boolean> {
       editor: await tx.user.findUniqueOrThrow({ where: { email: "editor@newsroom.test" }, select: { id: true } }),
       contributor: await tx.user.findUniqueOrThrow({ where: { email: "contributor@newsroom.test" }, select: { id: true } }),
     };
+    const people = new Map<string, string>();
+    for (const person of DEMO_PEOPLE) {
+      const created = await tx.person.create({
+        data: {
+          name: person.name,
+          slug: slugify(person.name),
+          title: person.title,
+          affiliation: person.affiliation ?? null,
+          shortBio: person.shortBio,
+          longBio: person.longBio ?? null,
+          userId: person.account ? authors[person.account].id : null,
+        },
+      });
+      people.set(person.key, created.id);
+    }
     const sections = new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
     // Oldest first, an hour apart, so the front page has an order.
     const start = Date.now() - DEMO_STORIES.length * 60 * 60 * 1000;
@@ -56,6 +71,9 @@ export async function seedDemoContent(): Promise<boolean> {
           createdAt: at,
           contentUpdatedAt: at,
           ...(story.publish ? { firstPublishedAt: at, publishedAt: at } : {}),
+          credits: {
+            create: story.credits.map((c, position) => ({ personId: people.get(c.person)!, role: c.role, location: c.location ?? null, position })),
+          },
         },
       });
     }
