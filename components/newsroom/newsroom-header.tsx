@@ -17,9 +17,14 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
             Stories
           </Link>
           {user.role === "ADMIN" && (
-            <Link href="/newsroom/users" className="text-sm font-semibold hover:underline">
-              Accounts
-            </Link>
+            <>
+              <Link href="/newsroom/people" className="text-sm font-semibold hover:underline">
+                People
+              </Link>
+              <Link href="/newsroom/users" className="text-sm font-semibold hover:underline">
+                Accounts
+              </Link>
+            </>
           )}
         </nav>
         <div className="flex items-center gap-4 text-sm">

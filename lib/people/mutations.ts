@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/errors";
+import { AppError, fromPrismaError } from "@/lib/errors";
 import { firstFreeSlug, slugify } from "@/lib/stories/slug";
 import { ZPersonFields, type TPersonFields } from "./schemas";
 
@@ -106,4 +106,17 @@ export async function mergePeople({ actor, survivorId, duplicateId }: { actor: T
       select: PERSON,
     });
   });
+}
+
+/** Link a person to a login account (or unlink with null). One person per account. Admins only. */
+export async function linkPersonToUser({ actor, personId, userId }: { actor: TActor | null; personId: string; userId: string | null }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can link accounts to people.");
+  try {
+    return await prisma.person.update({ where: { id: personId }, data: { userId }, select: PERSON });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === "P2025") throw new AppError("NOT_FOUND", "No such person.");
+    if (code === "P2003") throw new AppError("NOT_FOUND", "No such account.");
+    throw fromPrismaError(err, "That account is already linked to another person.");
+  }
 }

@@ -59,3 +59,14 @@ export async function findCurrentPersonSlug(slug: string): Promise<string | null
   const old = await prisma.personSlug.findUnique({ where: { slug }, select: { person: { select: { slug: true } } } });
   return old?.person.slug ?? null;
 }
+
+/** One person with everything an admin edits. */
+export async function getPersonForAdmin({ actor, personId }: { actor: TActor | null; personId: string }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins manage people.");
+  const person = await prisma.person.findUnique({
+    where: { id: personId },
+    include: { user: { select: { id: true, email: true } }, _count: { select: { credits: true } } },
+  });
+  if (!person) throw new AppError("NOT_FOUND", "No such person.");
+  return { ...person, links: Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [] };
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -16,17 +17,7 @@ const input = "rounded border border-ink/30 bg-white px-2 py-1";
 
 export default async function UsersPage() {
   const user = await requireUser("/newsroom/users");
-  if (!hasRole(user, "ADMIN")) {
-    return (
-      <>
-        <NewsroomHeader user={user} />
-        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-          <h1 className="text-2xl font-semibold">Accounts</h1>
-          <p className="mt-4">Only admins manage accounts. Ask an admin of your newsroom if something about your account needs changing.</p>
-        </main>
-      </>
-    );
-  }
+  if (!hasRole(user, "ADMIN")) return <AdminOnly user={user} title="Accounts" what="accounts" />;
   const users = await listUsers({ actor: user });
   return (
     <>

@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireRole } from "@/lib/auth/current-user";
+import { isAppError } from "@/lib/errors";
+import { createPerson, linkPersonToUser, mergePeople, setPersonRetired, updatePerson } from "@/lib/people/mutations";
+import type { TFormState } from "@/components/ui/action-form";
+
+async function run(task: () => Promise<string>): Promise<TFormState> {
+  try {
+    const message = await task();
+    revalidatePath("/newsroom/people", "layout");
+    return { ok: true, message };
+  } catch (err) {
+    if (!isAppError(err)) {
+      console.error("People management failed:", err);
+      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
+    }
+    const details = Object.entries(err.fieldErrors ?? {}).flatMap(([, m]) => m ?? []);
+    return { ok: false, message: details.length ? `${err.message} ${details.join(" ")}` : err.message };
+  }
+}
+
+const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+
+/** "Label | https://…" lines into links. */
+function parseLinks(raw: string) {
+  return raw
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [label, ...rest] = line.split("|");
+      return { label: (label ?? "").trim(), url: rest.join("|").trim() };
+    });
+}
+
+const fields = (data: FormData) => ({
+  name: text(data, "name"),
+  slug: text(data, "slug") || null,
+  title: text(data, "title"),
+  affiliation: text(data, "affiliation"),
+  shortBio: text(data, "shortBio"),
+  longBio: text(data, "longBio"),
+  links: parseLinks(text(data, "links")),
+});
+
+export async function createPersonFormAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const person = await createPerson({ actor: await requireRole("ADMIN"), data: fields(data) });
+    return `Added ${person.name}.`;
+  });
+}
+
+export async function updatePersonAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const person = await updatePerson({ actor: await requireRole("ADMIN"), personId: text(data, "personId"), data: fields(data) });
+    return `Saved ${person.name} (address /people/${person.slug}).`;
+  });
+}
+
+export async function retirePersonAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const retired = text(data, "retired") === "true";
+    await setPersonRetired({ actor: await requireRole("ADMIN"), personId: text(data, "personId"), retired });
+    return retired ? "Retired: old credits stay, no new ones." : "Back in the list of people to credit.";
+  });
+}
+
+export async function linkAccountAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const userId = text(data, "userId") || null;
+    await linkPersonToUser({ actor: await requireRole("ADMIN"), personId: text(data, "personId"), userId });
+    return userId ? "Account linked." : "Account unlinked.";
+  });
+}
+
+export async function mergePersonAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return run(async () => {
+    const merged = await mergePeople({ actor: await requireRole("ADMIN"), survivorId: text(data, "survivorId"), duplicateId: text(data, "duplicateId") });
+    return `Merged into ${merged.name}; every credit moved.`;
+  });
+}
