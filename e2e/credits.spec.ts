@@ -1,19 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ADMIN_STATE, EDITOR_STATE } from "./accounts";
-import { SIGNED_OUT } from "./helpers";
+import { credit, SIGNED_OUT } from "./helpers";
 
 const tag = () => randomBytes(3).toString("hex");
-
-/** Credit someone through the panel: choose the role (and place), type the name, pick or add them. */
-async function credit(page: Page, name: string, role: string, location?: string) {
-  const panel = page.getByRole("region", { name: "Credits" });
-  await panel.getByLabel("Role").selectOption({ label: role });
-  await panel.getByLabel("Location (optional)").fill(location ?? "");
-  await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
-  await panel.getByRole("option", { name: new RegExp(name) }).first().click();
-  await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);
-}
 
 test.describe("credits", () => {
   test.use({ storageState: EDITOR_STATE });
@@ -59,6 +49,7 @@ test.describe("credits", () => {
 
 test.describe("people managed by an admin", () => {
   test("an admin adds two people with bios; an editor credits them; readers see the byline, the contributor line and the bio", async ({ browser }) => {
+    test.setTimeout(90_000); // three people at work: an admin, an editor and a reader
     const author = { name: `Wang Fang ${tag()}`, bio: "is the bureau chief in Beijing" };
     const helper = { name: `Tom Berg ${tag()}`, bio: "is a freelance journalist" };
 
@@ -73,6 +64,7 @@ test.describe("people managed by an admin", () => {
     }
     await admin.goto(`/newsroom/people?q=${encodeURIComponent(helper.name)}`);
     await admin.getByRole("link", { name: helper.name }).click();
+    await expect(admin.getByRole("heading", { level: 1, name: helper.name })).toBeVisible();
     await expect(admin.getByRole("combobox", { name: "Account" })).toHaveValue(""); // no login
 
     const editor = await (await browser.newContext({ storageState: EDITOR_STATE })).newPage();
@@ -96,6 +88,7 @@ test.describe("people managed by an admin", () => {
     // A bio change shows on the story at once: people are referenced, not copied.
     await admin.goto("/newsroom/people");
     await admin.getByRole("link", { name: author.name }).click();
+    await expect(admin.getByRole("heading", { level: 1, name: author.name })).toBeVisible();
     await admin.getByLabel(/One-line bio/).fill("is the Asia editor");
     await admin.getByRole("button", { name: "Save person" }).click();
     await expect(admin.getByRole("status")).toContainText(`Saved ${author.name}`);

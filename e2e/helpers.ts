@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, type Page } from "@playwright/test";
@@ -28,3 +29,18 @@ export const formAlert = (page: Page) => page.locator("form").getByRole("alert")
 
 /** A browser context with nobody signed in (test.use's storageState would otherwise apply to new contexts too). */
 export const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
+
+/** Credit someone through the panel: choose the role (and place), type the name, pick or add them. */
+export async function credit(page: Page, name: string, role: string, location?: string) {
+  const panel = page.getByRole("region", { name: "Credits" });
+  await panel.getByLabel("Role").selectOption({ label: role });
+  await panel.getByLabel("Location (optional)").fill(location ?? "");
+  await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
+  await panel.getByRole("option", { name: new RegExp(name) }).first().click();
+  await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);
+}
+
+/** Every published story needs a byline: credit a new person as its author. */
+export async function addByline(page: Page) {
+  await credit(page, `Reporter ${randomBytes(3).toString("hex")}`, "Byline");
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { CONTRIBUTOR_STATE, EDITOR_STATE } from "./accounts";
-import { SIGNED_OUT } from "./helpers";
+import { addByline, SIGNED_OUT } from "./helpers";
 
 const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
 const saveState = (page: Page) => page.getByRole("status");
@@ -57,6 +57,7 @@ test.describe("as an editor", () => {
 
     await expectSaved(page);
 
+    await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
@@ -105,6 +106,7 @@ test.describe("as an editor", () => {
     await expect(other.getByTestId("conflict-theirs")).toContainText("First editor's words.");
     await expect(other.getByTestId("conflict-mine")).toContainText("Second editor's words.");
 
+    await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
@@ -175,6 +177,7 @@ test.describe("as an editor", () => {
       el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expectSaved(page);
+    await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
@@ -194,6 +197,7 @@ test.describe("as an editor", () => {
   test("a hostile headline cannot break out of the page's markup or structured data", async ({ page, browser }) => {
     const headline = `Hostile </script><img src=x onerror="window.__pwned=1"> "quoted" ${Date.now()}`;
     await startStory(page, headline, "Body.");
+    await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(saveState(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
@@ -226,6 +230,7 @@ test.describe("as an editor", () => {
 
   test("an old URL of a published story answers 301 with the new one", async ({ page, request }) => {
     await startStory(page, unique("Moving story"), "Words.");
+    await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(saveState(page)).toContainText("Published");
     const oldSlug = await page.getByLabel("URL slug").inputValue();
@@ -254,6 +259,7 @@ test.describe("as a contributor", () => {
     const desk = await browser.newContext({ storageState: EDITOR_STATE });
     const editorPage = await desk.newPage();
     await editorPage.goto(page.url());
+    await addByline(editorPage);
     await editorPage.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(editorPage.getByRole("status")).toContainText("Published");
     await desk.close();

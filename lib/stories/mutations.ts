@@ -118,6 +118,9 @@ export async function publishStory({ actor, storyId, baseVersion }: { actor: TAc
     if (!canPublish(actor)) throw new AppError("FORBIDDEN", "Only editors and admins can publish. Ask the desk to publish this story.");
     if (!story.headline.trim()) throw new AppError("INVALID_INPUT", "Give the story a headline before publishing.", { headline: ["A published story needs a headline."] });
     if (!plainText(story.body as never).trim()) throw new AppError("INVALID_INPUT", "The story has no text yet.", { body: ["Write the story before publishing it."] });
+    if (!(await tx.storyCredit.count({ where: { storyId: story.id, role: "BYLINE" } }))) {
+      throw new AppError("INVALID_INPUT", "Add at least one byline in Credits before publishing: readers need to know who wrote the story.", { credits: ["Add a byline."] });
+    }
     const now = new Date();
     const { count } = await tx.story.updateMany({
       where: { id: story.id, version: baseVersion },

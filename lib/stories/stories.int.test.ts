@@ -12,6 +12,12 @@ const body = (text: string): TRichDoc => ({ type: "doc", content: [{ type: "para
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 const fields = (headline: string, text = "Some words.") => ({ headline, dek: null, dateline: "BEIJING", body: body(text) });
 
+/** Credit a byline straight in the database (the credits rules have their own tests). */
+async function withByline(story: { id: string }) {
+  const person = await prisma.person.create({ data: { name: "Test Byline", slug: `test-byline-${randomBytes(4).toString("hex")}` } });
+  await prisma.storyCredit.create({ data: { storyId: story.id, personId: person.id, role: "BYLINE", position: 0 } });
+}
+
 async function people() {
   const [contributor, other, editor] = await Promise.all([makeUser(), makeUser(), makeUser({ role: "EDITOR" })]);
   return { contributor: actorOf(contributor), other: actorOf(other), editor: actorOf(editor) };
@@ -48,6 +54,7 @@ describe("stories", () => {
     expect(a.slug).toMatch(/^election-a-montreal-/);
     expect(b.slug).toBe(`${a.slug}-2`);
 
+    await withByline(a);
     const published = await publishStory({ actor: editor, storyId: a.id, baseVersion: a.version });
     const moved = await updateStory({ actor: editor, storyId: a.id, baseVersion: published.version, data: { ...fields(headline), slug: `${a.slug} moved` } });
     expect(moved.slug).toBe(`${a.slug}-moved`);
@@ -64,6 +71,7 @@ describe("stories", () => {
     const { editor } = await people();
     const draft = await createStory({ actor: editor, data: fields(unique("Secret draft")) });
     expect(await getPublishedStoryBySlug(draft.slug)).toBeNull();
+    await withByline(draft);
     const live = await publishStory({ actor: editor, storyId: draft.id, baseVersion: draft.version });
     expect(await getPublishedStoryBySlug(draft.slug)).toMatchObject({ id: draft.id });
     expect((await listLatestPublished(100)).map((s) => s.id)).toContain(draft.id);
@@ -84,6 +92,7 @@ describe("stories", () => {
     expect((await listStoriesForDesk({ actor: other, filter: {} })).stories.map((s) => s.id)).not.toContain(mine.id);
 
     // Once the desk has published it, its author can no longer change it alone.
+    await withByline(mine);
     const published = await publishStory({ actor: editor, storyId: mine.id, baseVersion: saved.version });
     await expect(updateStory({ actor: contributor, storyId: mine.id, baseVersion: published.version, data: fields("Changed") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getPublishedStoryBySlug(published.slug))?.headline).toMatch(/^Mine/);
@@ -101,6 +110,17 @@ describe("stories", () => {
     });
     const stored = await prisma.story.findUniqueOrThrow({ where: { id: story.id } });
     expect(JSON.stringify(stored.body)).not.toContain("javascript");
+  });
+
+  it("will not publish a story without a byline", async () => {
+    const { editor } = await people();
+    const story = await createStory({ actor: editor, data: fields(unique("Unsigned")) });
+    await expect(publishStory({ actor: editor, storyId: story.id, baseVersion: story.version })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("byline"),
+    });
+    await withByline(story);
+    await expect(publishStory({ actor: editor, storyId: story.id, baseVersion: story.version })).resolves.toMatchObject({ status: "PUBLISHED" });
   });
 
   it("will not publish a story without a headline or text", async () => {
