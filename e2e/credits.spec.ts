@@ -19,12 +19,14 @@ test.describe("credits", () => {
 
     await credit(page, author, "Byline");
     await credit(page, helper, "Contributed to this report", "Beijing");
+    await credit(page, helper, "Photographer", undefined, "Photographs by the Agency pool.");
     const preview = page.getByTestId("credits-preview");
+    await expect(preview).toContainText("Photographs by the Agency pool.");
     await expect(preview).toContainText(`By ${author}`);
     await expect(preview).toContainText(`${helper} in Beijing contributed to this report.`);
 
     // Order and removal work from the keyboard-reachable buttons.
-    await page.getByRole("button", { name: `Move ${helper} up` }).click();
+    await page.getByRole("button", { name: `Move ${helper} (Contributed to this report) up` }).click();
     await expect(page.getByRole("list", { name: "Credited people" }).getByRole("listitem").first()).toContainText(helper);
 
     await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -37,9 +39,10 @@ test.describe("credits", () => {
     await expect(byline).toHaveText(`By ${author}`);
     await expect(byline.getByRole("link", { name: author })).toHaveAttribute("rel", "author");
     await expect(reader.locator(".story-credits")).toContainText(`${helper} in Beijing contributed to this report.`);
+    await expect(reader.locator(".story-credits")).toContainText("Photographs by the Agency pool.");
     const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd.author).toEqual([expect.objectContaining({ "@type": "Person", name: author })]);
-    expect(jsonLd.contributor).toEqual([expect.objectContaining({ name: helper })]);
+    expect(jsonLd.contributor).toEqual([expect.objectContaining({ name: helper }), expect.objectContaining({ name: helper })]);
 
     await byline.getByRole("link", { name: author }).click();
     await expect(reader.getByRole("heading", { level: 1, name: author })).toBeVisible();

@@ -31,10 +31,11 @@ export const formAlert = (page: Page) => page.locator("form").getByRole("alert")
 export const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
 
 /** Credit someone through the panel: choose the role (and place), type the name, pick or add them. */
-export async function credit(page: Page, name: string, role: string, location?: string) {
+export async function credit(page: Page, name: string, role: string, location?: string, ownWording?: string) {
   const panel = page.getByRole("region", { name: "Credits" });
   await panel.getByLabel("Role").selectOption({ label: role });
   await panel.getByLabel("Location (optional)").fill(location ?? "");
+  await panel.getByLabel("Own wording (optional)").fill(ownWording ?? "");
   await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
   await panel.getByRole("option", { name: new RegExp(name) }).first().click();
   await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);

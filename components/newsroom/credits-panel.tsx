@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { additionalReportingLine, bioSentence, bylineText, contributorLine, visualsLine } from "@/lib/credits/format";
 import { CREDIT_ROLES, type TCreditRole } from "@/lib/credits/schemas";
 
-export type TEditorCredit = { person: TPersonOption; role: TCreditRole; location: string | null };
+export type TEditorCredit = { person: TPersonOption; role: TCreditRole; location: string | null; override: string | null };
 
 export const ROLE_LABEL: Record<TCreditRole, string> = {
   BYLINE: "Byline",
@@ -27,6 +27,7 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
   const [busy, setBusy] = useState(false);
   const [role, setRole] = useState<TCreditRole>("BYLINE");
   const [location, setLocation] = useState("");
+  const [override, setOverride] = useState("");
   const ids = useId();
 
   const save = async (next: TEditorCredit[]) => {
@@ -45,18 +46,22 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
       setError(`${person.name} already has the ${ROLE_LABEL[role].toLowerCase()} credit.`);
       return;
     }
-    void save([...credits, { person, role, location: location.trim() || null }]);
+    void save([...credits, { person, role, location: location.trim() || null, override: override.trim() || null }]);
     setLocation("");
+    setOverride("");
   };
 
   const of = (r: TCreditRole) => credits.filter((c) => c.role === r);
-  const located = (r: TCreditRole) => of(r).map((c) => ({ name: c.person.name, location: c.location }));
+  // The same wording as the story page (components/site/story-credits.tsx).
+  const worded = (r: TCreditRole) => of(r).filter((c) => !c.override);
+  const located = (r: TCreditRole) => worded(r).map((c) => ({ name: c.person.name, location: c.location }));
   const preview = [
     bylineText(of("BYLINE").map((c) => c.person.name)),
     contributorLine(located("CONTRIBUTOR")),
     additionalReportingLine(located("ADDITIONAL_REPORTING")),
-    visualsLine("Photographs", of("PHOTOGRAPHER").map((c) => c.person.name)),
-    visualsLine("Graphics", of("GRAPHICS").map((c) => c.person.name)),
+    visualsLine("Photographs", worded("PHOTOGRAPHER").map((c) => c.person.name)),
+    visualsLine("Graphics", worded("GRAPHICS").map((c) => c.person.name)),
+    ...credits.filter((c) => c.role !== "BYLINE" && c.role !== "EDITOR" && c.override).map((c) => c.override!),
     ...of("BYLINE").map((c) => bioSentence(c.person.name, c.person.shortBio)),
   ].filter(Boolean);
 
@@ -75,12 +80,13 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
               <span className="text-ink/70">
                 {ROLE_LABEL[c.role]}
                 {c.location ? ` · in ${c.location}` : ""}
+                {c.override ? ` · “${c.override}”` : ""}
               </span>
               <span className="ml-auto flex gap-1">
-                <Button variant="secondary" aria-label={`Move ${c.person.name} up`} disabled={disabled || busy || i === 0} onClick={() => move(i, -1)}>
+                <Button variant="secondary" aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) up`} disabled={disabled || busy || i === 0} onClick={() => move(i, -1)}>
                   ↑
                 </Button>
-                <Button variant="secondary" aria-label={`Move ${c.person.name} down`} disabled={disabled || busy || i === credits.length - 1} onClick={() => move(i, 1)}>
+                <Button variant="secondary" aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) down`} disabled={disabled || busy || i === credits.length - 1} onClick={() => move(i, 1)}>
                   ↓
                 </Button>
                 <Button variant="secondary" aria-label={`Remove ${c.person.name} (${ROLE_LABEL[c.role]})`} disabled={disabled || busy} onClick={() => void save(credits.filter((_, j) => j !== i))}>
@@ -106,6 +112,10 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
           <label className="flex flex-col text-sm font-semibold">
             Location (optional)
             <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Beijing" className="w-40 rounded border border-ink/30 px-2 py-1 font-normal" />
+          </label>
+          <label className="flex flex-col text-sm font-semibold">
+            Own wording (optional)
+            <input value={override} onChange={(e) => setOverride(e.target.value)} placeholder="Replaces the generated line" className="w-56 rounded border border-ink/30 px-2 py-1 font-normal" />
           </label>
           <PersonSearch onPick={add} disabled={busy} />
         </div>

@@ -281,7 +281,7 @@ export function StoryEditor({
       const result = await saveCreditsAction({
         storyId: l.storyId,
         baseVersion: l.baseVersion,
-        credits: next.map((c) => ({ personId: c.person.id, role: c.role, location: c.location })),
+        credits: next.map((c) => ({ personId: c.person.id, role: c.role, location: c.location, override: c.override })),
       });
       if (!result.ok) {
         return result.error.code === "CONFLICT" ? "Someone else saved this story meanwhile. Reload the page to see the current credits, then make your change again." : result.error.message;

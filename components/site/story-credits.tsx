@@ -40,7 +40,7 @@ export function CreditsBlock({ credits }: { credits: TPublicCredit[] }) {
     additionalReportingLine(located("ADDITIONAL_REPORTING")),
     visualsLine("Photographs", names("PHOTOGRAPHER")),
     visualsLine("Graphics", names("GRAPHICS")),
-    ...credits.filter((c) => c.role !== "BYLINE" && c.override).map((c) => c.override!),
+    ...credits.filter((c) => c.role !== "BYLINE" && c.role !== "EDITOR" && c.override).map((c) => c.override!),
   ].filter(Boolean);
   const bios = of(credits, "BYLINE")
     .map((c) => bioSentence(c.person.name, c.person.shortBio))

@@ -30,7 +30,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
             version: story.version,
             status: story.status,
             everPublished: story.firstPublishedAt !== null,
-            credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location })),
+            credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
             draft: { headline: story.headline, dek: story.dek ?? "", dateline: story.dateline ?? "", slug: story.slug, sectionId: story.sectionId ?? "", body: story.body },
           }}
           sections={sections}
