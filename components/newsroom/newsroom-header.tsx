@@ -5,6 +5,12 @@ import type { TUserActor } from "@/lib/auth/current-user";
 
 const ROLE_LABEL = { CONTRIBUTOR: "Contributor", EDITOR: "Editor", ADMIN: "Admin" } as const;
 
+const SECTIONS = [
+  { href: "/newsroom/stories", label: "Stories", adminOnly: false },
+  { href: "/newsroom/people", label: "People", adminOnly: true },
+  { href: "/newsroom/users", label: "Accounts", adminOnly: true },
+];
+
 export function NewsroomHeader({ user }: { user: TUserActor }) {
   return (
     <header className="border-b border-ink/15 bg-white">
@@ -13,19 +19,11 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
           <Link href="/newsroom" className="font-serif text-xl font-bold">
             Newsroom
           </Link>
-          <Link href="/newsroom/stories" className="text-sm font-semibold hover:underline">
-            Stories
-          </Link>
-          {user.role === "ADMIN" && (
-            <>
-              <Link href="/newsroom/people" className="text-sm font-semibold hover:underline">
-                People
-              </Link>
-              <Link href="/newsroom/users" className="text-sm font-semibold hover:underline">
-                Accounts
-              </Link>
-            </>
-          )}
+          {SECTIONS.filter((s) => !s.adminOnly || user.role === "ADMIN").map((s) => (
+            <Link key={s.href} href={s.href} className="text-sm font-semibold hover:underline">
+              {s.label}
+            </Link>
+          ))}
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <span>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { TableHead } from "@/components/ui/table-head";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
@@ -55,14 +56,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
 
         <table className="mt-4 w-full text-left text-sm">
           <caption className="sr-only">People ({people.length})</caption>
-          <thead className="border-b border-ink/20">
-            <tr>
-              <th scope="col" className="py-2">Name</th>
-              <th scope="col">Title</th>
-              <th scope="col">Credits</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Title", "Credits", "Status"]} />
           <tbody className="divide-y divide-ink/10">
             {people.map((p) => (
               <tr key={p.id}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { TableHead } from "@/components/ui/table-head";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/site";
 import { listStoriesForDesk } from "@/lib/stories/queries";
@@ -56,14 +57,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         ) : (
           <table className="mt-6 w-full text-left text-sm">
             <caption className="sr-only">Stories, most recently updated first ({total})</caption>
-            <thead className="border-b border-ink/20">
-              <tr>
-                <th scope="col" className="py-2">Headline</th>
-                <th scope="col">Status</th>
-                <th scope="col">Author</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Headline", "Status", "Author", "Updated"]} />
             <tbody className="divide-y divide-ink/10">
               {stories.map((s) => (
                 <tr key={s.id}>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { TableHead } from "@/components/ui/table-head";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
@@ -57,14 +58,7 @@ export default async function UsersPage() {
 
         <table className="mt-8 w-full text-left text-sm">
           <caption className="sr-only">Accounts ({users.length})</caption>
-          <thead className="border-b border-ink/20">
-            <tr>
-              <th scope="col" className="py-2">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Password</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Person", "Role", "Status", "Password"]} />
           <tbody className="divide-y divide-ink/10 align-top">
             {users.map((u) => (
               <tr key={u.id} aria-label={u.email}>
