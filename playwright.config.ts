@@ -31,7 +31,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Several of these tests play two or three people at once on a 2-core machine.
+  timeout: 60_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
