@@ -32,7 +32,7 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // Several of these tests play two or three people at once on a 2-core machine.
-  timeout: 60_000,
+  timeout: 90_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
