@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { formatDateTime } from "@/lib/site";
+import { StoryTeaser } from "@/components/site/story-teaser";
 import { listLatestPublished } from "@/lib/stories/queries";
 
 // Read at request time until tag-based caching lands (reader-site issue).
@@ -18,18 +17,7 @@ export default async function FrontPage() {
         <ol className="mt-6 divide-y divide-ink/10">
           {stories.map((story) => (
             <li key={story.id} className="py-5">
-              {story.section && <p className="text-xs font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
-              <h2 className="font-serif text-xl font-bold leading-snug sm:text-2xl">
-                <Link href={`/stories/${story.slug}`} className="hover:underline">
-                  {story.headline}
-                </Link>
-              </h2>
-              {story.dek && <p className="mt-1 text-ink/80">{story.dek}</p>}
-              {story.publishedAt && (
-                <p className="mt-1 text-sm text-ink/60">
-                  <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt)}</time>
-                </p>
-              )}
+              <StoryTeaser story={story} />
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { createPersonAction, searchPeopleAction, type TPersonOption } from "@/app/(newsroom)/newsroom/stories/credit-actions";
 import { Button } from "@/components/ui/button";
+import { OptionList } from "@/components/ui/option-list";
 import { additionalReportingLine, bioSentence, bylineText, contributorLine, visualsLine } from "@/lib/credits/format";
 import { CREDIT_ROLES, type TCreditRole } from "@/lib/credits/schemas";
 
@@ -102,11 +103,7 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
           <label className="flex flex-col text-sm font-semibold">
             Role
             <select value={role} onChange={(e) => setRole(e.target.value as TCreditRole)} className="rounded border border-ink/30 px-2 py-1 font-normal">
-              {CREDIT_ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABEL[r]}
-                </option>
-              ))}
+              <OptionList values={CREDIT_ROLES} labels={ROLE_LABEL} />
             </select>
           </label>
           <label className="flex flex-col text-sm font-semibold">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/site";
@@ -41,11 +42,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             </label>
             <select id="filter-status" name="status" defaultValue={String(filter.status ?? "")} className="rounded border border-ink/30 bg-white px-3 py-2">
               <option value="">Any status</option>
-              {STORY_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
+              <OptionList values={STORY_STATUSES} labels={STATUS_LABEL} />
             </select>
           </div>
           <button type="submit" className="rounded border border-ink/30 bg-white px-4 py-2 text-sm font-semibold">

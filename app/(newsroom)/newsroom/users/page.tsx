@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -42,11 +43,7 @@ export default async function UsersPage() {
             <label className="flex flex-col text-sm font-semibold">
               Role
               <select name="role" defaultValue="CONTRIBUTOR" className={input}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABEL[r]}
-                  </option>
-                ))}
+                <OptionList values={ROLES} labels={ROLE_LABEL} />
               </select>
             </label>
             <label className="flex flex-col text-sm font-semibold">
@@ -71,11 +68,7 @@ export default async function UsersPage() {
                   <ActionForm action={changeRoleAction} submitLabel="Change role" variant="secondary" className="flex flex-wrap items-center gap-2">
                     <input type="hidden" name="userId" value={u.id} />
                     <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`} className={input}>
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {ROLE_LABEL[r]}
-                        </option>
-                      ))}
+                      <OptionList values={ROLES} labels={ROLE_LABEL} />
                     </select>
                   </ActionForm>
                 </td>

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getPublicPerson } from "@/lib/people/queries";
 import { safeHref } from "@/lib/richtext/href";
-import { absoluteUrl, formatDateTime } from "@/lib/site";
+import { StoryTeaser } from "@/components/site/story-teaser";
+import { absoluteUrl } from "@/lib/site";
 
 // Read at request time until tag-based caching lands (reader-site issue).
 export const dynamic = "force-dynamic";
@@ -64,17 +65,7 @@ export default async function PersonPage({ params, searchParams }: TProps) {
           <ol className="mt-3 divide-y divide-ink/10">
             {person.stories.map((s) => (
               <li key={s.id} className="py-4">
-                <h3 className="font-serif text-xl font-bold">
-                  <Link href={`/stories/${s.slug}`} className="hover:underline">
-                    {s.headline}
-                  </Link>
-                </h3>
-                {s.dek && <p className="text-ink/80">{s.dek}</p>}
-                {s.publishedAt && (
-                  <p className="text-sm text-ink/60">
-                    <time dateTime={s.publishedAt.toISOString()}>{formatDateTime(s.publishedAt)}</time>
-                  </p>
-                )}
+                <StoryTeaser story={s} headingLevel={3} />
               </li>
             ))}
           </ol>
