@@ -33,6 +33,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   // Several of these tests play two or three people at once on a 2-core machine.
   timeout: 90_000,
+  // A fresh browser context loads the browser-only editor cold; under two workers on
+  // two cores that has taken more than Playwright's default 5 s.
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",
