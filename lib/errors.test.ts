@@ -9,6 +9,7 @@ describe("errors", () => {
     ["INVALID_INPUT", 422],
     ["CONFLICT", 409],
     ["RATE_LIMITED", 429],
+    ["TOO_LARGE", 413],
   ] as const)("maps %s to HTTP %i", async (code, status) => {
     const res = errorResponse(new AppError(code, "why"));
     expect(res.status).toBe(status);

@@ -15,7 +15,9 @@ export type TErrorCode =
   /** Someone else changed it first, or a unique value is taken. */
   | "CONFLICT"
   /** Too many attempts; try again later. */
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** The request (an upload) is larger than allowed. */
+  | "TOO_LARGE";
 
 export type TFieldErrors = Record<string, string[] | undefined>;
 
@@ -61,6 +63,7 @@ const STATUS: Record<TErrorCode, number> = {
   INVALID_INPUT: 422,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
 };
 
 /** The HTTP response a route handler sends for a thrown error. */

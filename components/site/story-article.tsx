@@ -1,4 +1,6 @@
+import { Figure } from "./figure";
 import { Byline, CreditsBlock, type TPublicCredit } from "./story-credits";
+import type { TDisplayMedia } from "@/lib/media/queries";
 import { RichText } from "@/lib/richtext/render";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { formatDateTime } from "@/lib/site";
@@ -13,19 +15,24 @@ export type TArticleStory = {
   credits: TPublicCredit[];
   firstPublishedAt: Date | null;
   modifiedAt: Date | null;
+  leadMediaId: string | null;
+  leadCaption: string | null;
+  /** The library images the story shows, by id. */
+  media: Map<string, TDisplayMedia>;
 };
 
 /** A story as readers see it; the newsroom preview uses the same component. */
 export function StoryArticle({ story }: { story: TArticleStory }) {
   const published = story.firstPublishedAt;
   const updated = published && story.modifiedAt && story.modifiedAt.getTime() - published.getTime() > 60_000 ? story.modifiedAt : null;
+  const lead = story.leadMediaId ? story.media.get(story.leadMediaId) : undefined;
   return (
     <article className="story mx-auto max-w-[42rem]">
       <header className="mb-8">
         {story.section && <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
         <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.headline}</h1>
         {story.dek && <p className="mt-4 font-serif text-xl leading-snug text-ink/80">{story.dek}</p>}
-        {/* The lead photo goes here once media lands. */}
+        {lead && <Figure media={lead} caption={story.leadCaption} lead />}
         <div className="mt-6 border-t border-ink/15 pt-3 text-sm text-ink/70">
           {/* A story without a byline credit is signed by its author in the newsroom. */}
           <Byline credits={story.credits} fallbackName={story.createdBy.name} />
@@ -42,7 +49,14 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
         </div>
       </header>
       <div className="story-body">
-        <RichText doc={story.body} dateline={story.dateline} />
+        <RichText
+          doc={story.body}
+          dateline={story.dateline}
+          renderMedia={(id) => {
+            const media = story.media.get(id);
+            return media ? <Figure media={media} /> : null;
+          }}
+        />
       </div>
       <CreditsBlock credits={story.credits} />
     </article>

@@ -1,11 +1,12 @@
 import StarterKit from "@tiptap/starter-kit";
 import { isSafeHref } from "./href";
+import { MediaImage } from "./media-node";
 
 /**
  * The one list of Tiptap extensions: the editor uses it, and the server builds
  * its schema from it to validate every body it receives (lib/richtext/validate.ts).
  * Paragraphs, H2/H3, bold, italic, links, block quotes, lists, rules, hard
- * breaks, undo/redo — and nothing else.
+ * breaks, undo/redo, library images (by reference) — and nothing else.
  */
 export const richTextExtensions = [
   StarterKit.configure({
@@ -22,4 +23,5 @@ export const richTextExtensions = [
       HTMLAttributes: { rel: "noopener noreferrer", target: null },
     },
   }),
+  MediaImage,
 ];

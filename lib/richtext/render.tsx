@@ -7,7 +7,16 @@ import type { TRichDoc, TRichMark, TRichNode } from "./types";
  * React escapes every text and attribute, and links are checked once more here.
  * The dateline ("BEIJING —") is set in front of the first paragraph.
  */
-export function RichText({ doc, dateline }: { doc: TRichDoc; dateline?: string | null }) {
+export function RichText({
+  doc,
+  dateline,
+  renderMedia,
+}: {
+  doc: TRichDoc;
+  dateline?: string | null;
+  /** How a library image in the body is shown (a figure); left out when not given. */
+  renderMedia?: (mediaId: string) => ReactNode;
+}) {
   const top = doc.content ?? [];
   const lead = dateline?.trim() ? top.findIndex((node) => node.type === "paragraph") : -1;
   return (
@@ -16,18 +25,18 @@ export function RichText({ doc, dateline }: { doc: TRichDoc; dateline?: string |
         i === lead ? (
           <p key={i}>
             <span className="dateline">{dateline!.trim().toUpperCase()} — </span>
-            {(node.content ?? []).map(renderNode)}
+            {(node.content ?? []).map((child, j) => renderNode(child, j))}
           </p>
         ) : (
-          renderNode(node, i)
+          renderNode(node, i, renderMedia)
         ),
       )}
     </>
   );
 }
 
-function renderNode(node: TRichNode, key: number): ReactNode {
-  const children = () => (node.content ?? []).map(renderNode);
+function renderNode(node: TRichNode, key: number, renderMedia?: (mediaId: string) => ReactNode): ReactNode {
+  const children = () => (node.content ?? []).map((child, i) => renderNode(child, i, renderMedia));
   switch (node.type) {
     case "paragraph":
       return <p key={key}>{children()}</p>;
@@ -51,6 +60,8 @@ function renderNode(node: TRichNode, key: number): ReactNode {
       return <hr key={key} />;
     case "hardBreak":
       return <br key={key} />;
+    case "mediaImage":
+      return typeof node.attrs?.mediaId === "string" && renderMedia ? <Fragment key={key}>{renderMedia(node.attrs.mediaId)}</Fragment> : null;
     case "text":
       return <Fragment key={key}>{applyMarks(node.text ?? "", node.marks ?? [])}</Fragment>;
     default:

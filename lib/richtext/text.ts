@@ -24,3 +24,12 @@ export function firstSentence(text: string, max = 200): string {
   if (sentence.length <= max) return sentence;
   return sentence.slice(0, max - 1).replace(/\s+\S*$/, "") + "…";
 }
+
+/** The library images a body shows, in order, each once. */
+export function mediaIdsIn(node: TRichNode | null | undefined, found: string[] = []): string[] {
+  if (!node) return found;
+  const id = node.type === "mediaImage" ? node.attrs?.mediaId : undefined;
+  if (typeof id === "string" && !found.includes(id)) found.push(id);
+  for (const child of node.content ?? []) mediaIdsIn(child, found);
+  return found;
+}

@@ -26,6 +26,8 @@ const NODE_ATTRS: Record<string, Record<string, TAttrRule>> = {
   listItem: {},
   horizontalRule: {},
   hardBreak: {},
+  // A library image, by reference: its caption and credit live in the library.
+  mediaImage: { mediaId: (v) => (typeof v === "string" && /^[a-z0-9]{1,64}$/i.test(v) ? v : undefined) },
 };
 const MARK_ATTRS: Record<string, Record<string, TAttrRule>> = {
   bold: {},
@@ -84,6 +86,7 @@ export function validateRichText(input: unknown): TRichDoc {
     const out: TRichNode = { type };
     const cleanedAttrs = cleanAttrs(attrs, NODE_ATTRS[type]!);
     if (cleanedAttrs) out.attrs = cleanedAttrs;
+    if (type === "mediaImage" && !cleanedAttrs?.mediaId) throw invalid("An image in the body does not refer to an image in the library.");
     if (type === "text") {
       if (typeof text !== "string" || text.length === 0) throw invalid("The body is malformed: empty text.");
       characters += text.length;

@@ -23,6 +23,19 @@ const person = (p: TJsonLdPerson) => ({
   ...(p.affiliation ? { affiliation: { "@type": "Organization", name: p.affiliation } } : {}),
 });
 
+export type TJsonLdImage = { url: string; width: number; height: number; caption?: string | null; creditText?: string | null; copyrightNotice?: string | null };
+
+const imageObject = (i: TJsonLdImage) => ({
+  "@type": "ImageObject",
+  url: i.url,
+  contentUrl: i.url,
+  width: i.width,
+  height: i.height,
+  ...(i.caption ? { caption: i.caption } : {}),
+  ...(i.creditText ? { creditText: i.creditText } : {}),
+  ...(i.copyrightNotice ? { copyrightNotice: i.copyrightNotice } : {}),
+});
+
 type TArticle = {
   url: string;
   headline: string;
@@ -33,6 +46,8 @@ type TArticle = {
   contributors?: TJsonLdPerson[];
   dateline?: string | null;
   section?: string | null;
+  /** The lead photo in several crops (16:9, 4:3, 1:1), as search engines prefer. */
+  images?: TJsonLdImage[];
   publisher: { name: string; logoUrl: string };
 };
 
@@ -49,6 +64,7 @@ export function newsArticleJsonLd(a: TArticle) {
     ...(a.contributors?.length ? { contributor: a.contributors.map(person) } : {}),
     ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
     ...(a.section ? { articleSection: a.section } : {}),
+    ...(a.images?.length ? { image: a.images.map(imageObject) } : {}),
     publisher: { "@type": "NewsMediaOrganization", name: a.publisher.name, logo: { "@type": "ImageObject", url: a.publisher.logoUrl } },
     mainEntityOfPage: { "@type": "WebPage", "@id": a.url },
     url: a.url,

@@ -4,7 +4,8 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { plainText } from "@/lib/richtext/text";
+import { requireAltText, syncStoryMedia } from "@/lib/media/mutations";
+import { mediaIdsIn, plainText } from "@/lib/richtext/text";
 import { EMPTY_DOC } from "@/lib/richtext/types";
 import { validateRichText } from "@/lib/richtext/validate";
 import { canEditStory, canPublish, canViewStory } from "./permissions";
@@ -29,7 +30,21 @@ function parseFields(data: TStoryFields) {
 
 /** The columns a save writes, from parsed fields. */
 function contentColumns(fields: ReturnType<typeof parseFields>, slug: string, sectionId: string | null) {
-  return { headline: fields.headline, dek: fields.dek ?? null, dateline: fields.dateline ?? null, slug, body: fields.body, sectionId };
+  return {
+    headline: fields.headline,
+    dek: fields.dek ?? null,
+    dateline: fields.dateline ?? null,
+    slug,
+    body: fields.body,
+    sectionId,
+    leadMediaId: fields.leadMediaId ?? null,
+    leadCaption: fields.leadMediaId ? (fields.leadCaption ?? null) : null,
+  };
+}
+
+/** The library images a save uses: the lead photo, then the body's. */
+function usedMedia(fields: ReturnType<typeof parseFields>): string[] {
+  return [...(fields.leadMediaId ? [fields.leadMediaId] : []), ...mediaIdsIn(fields.body as never)];
 }
 
 async function checkSection(tx: Tx, sectionId: string | null | undefined) {
@@ -59,7 +74,7 @@ async function freeSlug(tx: Tx, wanted: string, storyId: string | null): Promise
 async function loadForActor(tx: Tx, actor: TActor, storyId: string) {
   const story = await tx.story.findUnique({
     where: { id: storyId },
-    select: { id: true, slug: true, status: true, version: true, createdById: true, firstPublishedAt: true, headline: true, body: true },
+    select: { id: true, slug: true, status: true, version: true, createdById: true, firstPublishedAt: true, headline: true, body: true, leadMediaId: true },
   });
   if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
   return story;
@@ -77,7 +92,9 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   return prisma.$transaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = await freeSlug(tx, fields.slug || slugify(fields.headline), null);
-    return tx.story.create({ data: { ...contentColumns(fields, slug, sectionId), createdById: actor.id }, select: SAVED });
+    const story = await tx.story.create({ data: { ...contentColumns(fields, slug, sectionId), createdById: actor.id }, select: SAVED });
+    await syncStoryMedia(tx, story.id, usedMedia(fields));
+    return story;
   });
 }
 
@@ -101,6 +118,7 @@ export async function updateStory({ actor, storyId, baseVersion, data }: { actor
       data: { ...contentColumns(fields, slug, sectionId), contentUpdatedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
+    await syncStoryMedia(tx, story.id, usedMedia(fields));
     if (slug !== story.slug) {
       // Readers may have the old URL: keep it answering with a redirect.
       if (story.firstPublishedAt) await tx.storySlug.upsert({ where: { slug: story.slug }, create: { slug: story.slug, storyId: story.id }, update: {} });
@@ -121,6 +139,7 @@ export async function publishStory({ actor, storyId, baseVersion }: { actor: TAc
     if (!(await tx.storyCredit.count({ where: { storyId: story.id, role: "BYLINE" } }))) {
       throw new AppError("INVALID_INPUT", "Add at least one byline in Credits before publishing: readers need to know who wrote the story.", { credits: ["Add a byline."] });
     }
+    await requireAltText(tx, story);
     const now = new Date();
     const { count } = await tx.story.updateMany({
       where: { id: story.id, version: baseVersion },

@@ -4,6 +4,8 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { getDisplayMedia } from "@/lib/media/queries";
+import { mediaIdsIn } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { canViewStory } from "./permissions";
 import { ZStoryListFilter, type TStoryListFilter } from "./schemas";
@@ -40,7 +42,13 @@ export async function getStoryForEditor({ actor, storyId }: { actor: TActor | nu
     include: { section: true, createdBy: { select: { id: true, name: true } }, credits: { orderBy: { position: "asc" }, select: CREDIT_SELECT } },
   });
   if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
-  return { ...story, body: story.body as TRichDoc };
+  const body = story.body as TRichDoc;
+  return { ...story, body, media: await mediaOf(story.leadMediaId, body) };
+}
+
+/** The library images a story shows (lead photo and body), ready to render. */
+async function mediaOf(leadMediaId: string | null, body: TRichDoc) {
+  return getDisplayMedia([...(leadMediaId ? [leadMediaId] : []), ...mediaIdsIn(body)]);
 }
 
 const CREDIT_SELECT = {
@@ -60,6 +68,8 @@ const PUBLIC_STORY = {
   firstPublishedAt: true,
   publishedAt: true,
   contentUpdatedAt: true,
+  leadMediaId: true,
+  leadCaption: true,
   section: { select: { name: true, slug: true } },
   createdBy: { select: { name: true } },
   // Internal credits (EDITOR) never leave the newsroom.
@@ -69,7 +79,9 @@ const PUBLIC_STORY = {
 /** A published story by its current slug, for readers; null for anything else. Once per request. */
 export const getPublishedStoryBySlug = cache(async (slug: string) => {
   const story = await prisma.story.findFirst({ where: { slug, status: "PUBLISHED" }, select: PUBLIC_STORY });
-  return story ? { ...story, body: story.body as TRichDoc } : null;
+  if (!story) return null;
+  const body = story.body as TRichDoc;
+  return { ...story, body, media: await mediaOf(story.leadMediaId, body) };
 });
 
 /** The current slug of the published story that once used `slug`, for a 301. */

@@ -19,6 +19,13 @@ export const ZStoryFields = z.object({
     .transform((v) => slugify(v))
     .nullish(),
   sectionId: z.string().max(64).nullish(),
+  /** A library image for the top of the story, and this story's own caption for it. */
+  leadMediaId: z
+    .string()
+    .max(64)
+    .transform((v) => v || null)
+    .nullish(),
+  leadCaption: zOptionalText(1000, "The photo caption"),
   body: z.unknown(),
 });
 export type TStoryFields = z.input<typeof ZStoryFields>;

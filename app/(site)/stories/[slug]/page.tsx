@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/site/json-ld";
 import { StoryArticle } from "@/components/site/story-article";
 import { plainText, firstSentence } from "@/lib/richtext/text";
-import { newsArticleJsonLd, type TJsonLdPerson } from "@/lib/seo/json-ld";
+import type { TDisplayMedia } from "@/lib/media/queries";
+import { croppedImage, type TCrop } from "@/lib/media/variants";
+import { newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
 
@@ -22,7 +24,7 @@ function describe(story: { dek: string | null; body: Parameters<typeof plainText
 }
 
 /** Bylines as authors (the newsroom author when there are none), other public credits as contributors. */
-function jsonLdPeople(story: NonNullable<Awaited<ReturnType<typeof getPublishedStoryBySlug>>>) {
+function jsonLdPeople(story: TStory) {
   const asPerson = (c: (typeof story.credits)[number]): TJsonLdPerson => ({
     name: c.person.name,
     url: absoluteUrl(`/people/${c.person.slug}`),
@@ -36,11 +38,36 @@ function jsonLdPeople(story: NonNullable<Awaited<ReturnType<typeof getPublishedS
   };
 }
 
+type TStory = NonNullable<Awaited<ReturnType<typeof getPublishedStoryBySlug>>>;
+
+function leadOf(story: TStory): TDisplayMedia | undefined {
+  return story.leadMediaId ? story.media.get(story.leadMediaId) : undefined;
+}
+
+/** The lead photo in the crops search engines ask for, with caption and credit. */
+function jsonLdImages(story: TStory): TJsonLdImage[] {
+  const lead = leadOf(story);
+  if (!lead) return [];
+  return (["16x9", "4x3", "1x1"] as TCrop[]).map((crop) => {
+    const image = croppedImage(lead, crop);
+    return {
+      ...image,
+      url: absoluteUrl(image.url),
+      caption: story.leadCaption || lead.caption,
+      creditText: lead.credit?.replace(/^\(|\)$/g, ""),
+      copyrightNotice: lead.copyright,
+    };
+  });
+}
+
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const story = await getPublishedStoryBySlug((await params).slug);
   if (!story) return { title: "Story not found" };
   const url = absoluteUrl(`/stories/${story.slug}`);
   const description = describe(story);
+  const lead = leadOf(story);
+  const card = lead ? croppedImage(lead, "191x100") : null;
+  const images = card && lead ? [{ url: absoluteUrl(card.url), width: card.width, height: card.height, alt: lead.alt }] : undefined;
   return {
     title: story.headline,
     description,
@@ -54,8 +81,9 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
       publishedTime: story.firstPublishedAt?.toISOString(),
       modifiedTime: modifiedAt(story).toISOString(),
       section: story.section?.name,
+      images,
     },
-    twitter: { card: "summary", title: story.headline, description },
+    twitter: { card: images ? "summary_large_image" : "summary", title: story.headline, description, images },
   };
 }
 
@@ -76,6 +104,7 @@ export default async function StoryPage({ params }: TProps) {
           ...jsonLdPeople(story),
           dateline: story.dateline,
           section: story.section?.name,
+          images: jsonLdImages(story),
           publisher: { name: SITE_NAME, logoUrl: absoluteUrl("/logo.svg") },
         })}
       />

@@ -1,0 +1,148 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { TActor } from "@/lib/auth/actor";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { formatMegabytes, maxUploadBytes } from "./config";
+import { inspectUpload } from "./image";
+import { canEditMedia, canUseMedia } from "./permissions";
+import { MEDIA_ITEM, type TMediaItem } from "./queries";
+import { cleanFilename, ZMediaUpdate, type TMediaUpdate } from "./schemas";
+import { mediaStorage } from "./storage";
+import { EXTENSION } from "./variants";
+
+type Tx = Prisma.TransactionClient;
+
+const variantsPrefix = (id: string) => `variants/${id}/`;
+
+function requireMember(actor: TActor | null): asserts actor is TActor {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again to upload.");
+  if (!canUseMedia(actor)) throw new AppError("FORBIDDEN", "Your role does not allow uploading images.");
+}
+
+/**
+ * Add an image to the library. The file is judged by its bytes and decoded in
+ * full before anything is stored; a refusal leaves nothing behind. The original
+ * is kept as uploaded (never served); the same file uploaded again returns the
+ * first copy.
+ */
+export async function uploadMedia({ actor, filename, data }: { actor: TActor | null; filename: string | null; data: Buffer }): Promise<{ media: TMediaItem; duplicate: boolean }> {
+  requireMember(actor);
+  const max = maxUploadBytes();
+  if (data.length > max) throw new AppError("TOO_LARGE", `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`);
+  if (data.length === 0) throw new AppError("INVALID_INPUT", "This file is empty.");
+  const image = await inspectUpload(data);
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const existing = await prisma.media.findUnique({ where: { sha256 }, select: MEDIA_ITEM });
+  if (existing) return { media: existing, duplicate: true };
+
+  const storageKey = `originals/${sha256.slice(0, 2)}/${sha256}.${EXTENSION[image.format]}`;
+  await mediaStorage().put(storageKey, data);
+  try {
+    const media = await prisma.media.create({
+      data: {
+        storageKey,
+        sha256,
+        filename: cleanFilename(filename),
+        format: image.format,
+        width: image.width,
+        height: image.height,
+        bytes: data.length,
+        ...image.prefill,
+        uploadedById: actor.kind === "user" ? actor.id : null,
+      },
+      select: MEDIA_ITEM,
+    });
+    return { media, duplicate: false };
+  } catch (err) {
+    // The same file, uploaded at the same moment by someone else: theirs is ours.
+    const raced = await prisma.media.findUnique({ where: { sha256 }, select: MEDIA_ITEM });
+    if (raced) return { media: raced, duplicate: true };
+    await mediaStorage().remove(storageKey);
+    throw err;
+  }
+}
+
+async function loadEditable(tx: Tx, actor: TActor | null, mediaId: string) {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again; your input is kept.");
+  const media = await tx.media.findUnique({ where: { id: mediaId }, select: { id: true, uploadedById: true, storageKey: true, focalX: true, focalY: true, creditPersonId: true } });
+  if (!media || !canUseMedia(actor)) throw new AppError("NOT_FOUND", "That image is not in the library.");
+  if (!canEditMedia(actor, media)) throw new AppError("FORBIDDEN", "Only editors and the person who uploaded it can change this image's details.");
+  return media;
+}
+
+/** Set an image's alt text, caption, credit, copyright and focal point. */
+export async function updateMedia({ actor, mediaId, data }: { actor: TActor | null; mediaId: string; data: TMediaUpdate }) {
+  const parsed = ZMediaUpdate.safeParse(data);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors);
+  const fields = parsed.data;
+  const updated = await prisma.$transaction(async (tx) => {
+    const media = await loadEditable(tx, actor, mediaId);
+    if (fields.creditPersonId && fields.creditPersonId !== media.creditPersonId) {
+      const person = await tx.person.findUnique({ where: { id: fields.creditPersonId }, select: { retiredAt: true } });
+      if (!person || person.retiredAt) throw new AppError("INVALID_INPUT", "Choose someone from the list of people.", { creditPersonId: ["Choose someone from the list."] });
+    }
+    return tx.media.update({ where: { id: media.id }, data: fields, select: { ...MEDIA_ITEM, focalX: true, focalY: true } }).then((m) => ({ m, before: media }));
+  });
+  if (updated.before.focalX !== updated.m.focalX || updated.before.focalY !== updated.m.focalY) {
+    // Crops moved with the focal point: the old ones are no longer linked.
+    await mediaStorage().remove(variantsPrefix(mediaId));
+  }
+  return updated.m;
+}
+
+/** Remove an image from the library, unless a story uses it (the refusal names them). */
+export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; mediaId: string }) {
+  const storageKey = await prisma.$transaction(async (tx) => {
+    const media = await loadEditable(tx, actor, mediaId);
+    const uses = await tx.storyMedia.findMany({ where: { mediaId }, select: { story: { select: { headline: true } } }, orderBy: { story: { updatedAt: "desc" } } });
+    if (uses.length) throw inUse(uses.map((u) => u.story.headline));
+    try {
+      await tx.media.delete({ where: { id: media.id } });
+    } catch (err) {
+      if ((err as { code?: string }).code === "P2003") throw inUse([]);
+      throw err;
+    }
+    return media.storageKey;
+  });
+  const storage = mediaStorage();
+  await Promise.all([storage.remove(storageKey), storage.remove(variantsPrefix(mediaId))]);
+}
+
+function inUse(headlines: string[]): AppError {
+  const names = headlines.map((h) => `“${h || "Untitled"}”`);
+  const list = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}${list ? `: ${list}` : ""}. Remove it from ${headlines.length === 1 ? "that story" : "them"} first.`);
+}
+
+/**
+ * Record which library images a story uses (its lead photo and body images),
+ * inside the story's save. An id that is not in the library is refused.
+ */
+export async function syncStoryMedia(tx: Tx, storyId: string, mediaIds: string[]) {
+  const ids = [...new Set(mediaIds)];
+  if (ids.length) {
+    const found = await tx.media.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    if (found.length !== ids.length) {
+      throw new AppError("INVALID_INPUT", "An image in this story is no longer in the library. Remove it and choose another.", { leadMediaId: ["Choose another image."] });
+    }
+  }
+  await tx.storyMedia.deleteMany({ where: { storyId, mediaId: { notIn: ids } } });
+  if (ids.length) await tx.storyMedia.createMany({ data: ids.map((mediaId) => ({ storyId, mediaId })), skipDuplicates: true });
+}
+
+/** Publishing needs alt text on every image the story shows; the refusal names the first that lacks it. */
+export async function requireAltText(tx: Tx, story: { id: string; leadMediaId: string | null }) {
+  const missing = await tx.media.findMany({ where: { usedIn: { some: { storyId: story.id } }, OR: [{ alt: null }, { alt: "" }] }, select: { id: true, filename: true, caption: true } });
+  if (!missing.length) return;
+  const first = missing.find((m) => m.id === story.leadMediaId) ?? missing[0]!;
+  const where = first.id === story.leadMediaId ? "the lead photo" : "an image in the story";
+  const more = missing.length > 1 ? ` (${missing.length - 1} more image${missing.length > 2 ? "s" : ""} also lack it)` : "";
+  throw new AppError(
+    "INVALID_INPUT",
+    `Add alt text to “${first.filename}”, ${where}, before publishing${more}: readers who cannot see the image need a description. Edit it in Media.`,
+    { media: [`“${first.filename}” needs alt text.`] },
+  );
+}

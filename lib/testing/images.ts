@@ -1,0 +1,61 @@
+import { randomBytes } from "node:crypto";
+import sharp from "sharp";
+
+/**
+ * Image files for tests, made on the spot with sharp: each call draws
+ * different pixels, so no two tests share a file (the library dedupes by content).
+ */
+function scene(width: number, height: number): Buffer {
+  const color = `#${randomBytes(3).toString("hex")}`;
+  const x = 40 + randomBytes(1)[0]!;
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+      `<rect width="100%" height="100%" fill="${color}"/><circle cx="${x}" cy="${Math.round(height / 3)}" r="${Math.round(height / 5)}" fill="#fff"/>` +
+      `</svg>`,
+  );
+}
+
+export async function makeJpeg(width = 1200, height = 800): Promise<Buffer> {
+  return sharp(scene(width, height)).jpeg({ quality: 85 }).toBuffer();
+}
+
+export async function makePng(width = 600, height = 400): Promise<Buffer> {
+  return sharp(scene(width, height)).png().toBuffer();
+}
+
+/** A JPEG as a phone writes it: GPS position, photographer, caption and copyright in EXIF and XMP. */
+export async function makeJpegWithMetadata(width = 1200, height = 800): Promise<Buffer> {
+  const xmp =
+    `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">` +
+    `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">Soldiers stand guard at the border village.</rdf:li></rdf:Alt></dc:description>` +
+    `<dc:creator><rdf:Seq><rdf:li>Jane Roe</rdf:li></rdf:Seq></dc:creator>` +
+    `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">© 2018 Agency</rdf:li></rdf:Alt></dc:rights>` +
+    `<photoshop:Credit>Agency</photoshop:Credit></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  return sharp(scene(width, height))
+    .jpeg()
+    .withExif({
+      IFD0: { Artist: "Jane Roe", Copyright: "© 2018 Agency" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "39/1 54/1 27/1", GPSLongitudeRef: "E", GPSLongitude: "116/1 23/1 50/1" },
+    })
+    .withXmp(xmp)
+    .toBuffer();
+}
+
+/** A landscape photo taken with the camera turned: stored 1200×800, to be shown 800×1200. */
+export async function makeRotatedJpeg(): Promise<Buffer> {
+  return sharp(scene(1200, 800)).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+}
+
+export async function makeTruncatedJpeg(): Promise<Buffer> {
+  const whole = await makeJpeg();
+  return whole.subarray(0, Math.floor(whole.length * 0.6));
+}
+
+export const SCRIPTED_SVG = Buffer.from(
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100" onload="alert(1)">` +
+    `<script>alert(document.cookie)</script><a xlink:href="javascript:alert(2)"><rect width="100" height="100" onclick="alert(3)"/></a>` +
+    `<foreignObject width="100" height="100"><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(4)</script></body></foreignObject></svg>`,
+);
+
+export const HTML_AS_JPEG = Buffer.from(`<!doctype html><html><body><script>alert(document.cookie)</script><img src=x onerror=alert(1)></body></html>`);
