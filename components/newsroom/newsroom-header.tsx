@@ -7,6 +7,7 @@ const ROLE_LABEL = { CONTRIBUTOR: "Contributor", EDITOR: "Editor", ADMIN: "Admin
 
 const SECTIONS = [
   { href: "/newsroom/stories", label: "Stories", adminOnly: false },
+  { href: "/newsroom/media", label: "Media", adminOnly: false },
   { href: "/newsroom/people", label: "People", adminOnly: true },
   { href: "/newsroom/users", label: "Accounts", adminOnly: true },
 ];

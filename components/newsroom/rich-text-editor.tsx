@@ -6,6 +6,11 @@ import { richTextExtensions } from "@/lib/richtext/extensions";
 import { isSafeHref } from "@/lib/richtext/href";
 import { countWords } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
+import { MediaImageWithView } from "./media-image-view";
+import { MediaPicker } from "./media-picker";
+
+/** The shared extension list, with the body image drawn by its editor view. */
+const editorExtensions = richTextExtensions.map((ext) => (ext.name === MediaImageWithView.name ? MediaImageWithView : ext));
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -58,9 +63,10 @@ export function RichTextEditor({
     onChangeRef.current = onChange;
   }, [onChange]);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [pickerOpen, setPickerOpen] = useState(false);
 
   const editor = useEditor({
-    extensions: richTextExtensions,
+    extensions: editorExtensions,
     content: initial,
     editable,
     immediatelyRender: false,
@@ -136,11 +142,30 @@ export function RichTextEditor({
         >
           Link
         </button>
+        <button
+          type="button"
+          aria-label="Insert image"
+          title="Insert an image from the library"
+          aria-haspopup="dialog"
+          disabled={!editor || !editable}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => setPickerOpen(true)}
+          className="rounded px-2 py-1 text-sm font-semibold hover:bg-ink/10 disabled:opacity-40"
+        >
+          Image
+        </button>
         <span className="ml-auto self-center px-2 text-sm text-ink/70" aria-live="polite">
           {state?.words ?? 0} {state?.words === 1 ? "word" : "words"}
         </span>
       </div>
       {linkOpen && editor && <LinkForm editor={editor} current={state?.link ?? ""} onClose={() => setLinkOpen(false)} />}
+      {pickerOpen && editor && (
+        <MediaPicker
+          title="Insert an image"
+          onPick={(item) => editor.chain().focus().insertContent({ type: MediaImageWithView.name, attrs: { mediaId: item.id } }).run()}
+          onClose={() => setPickerOpen(false)}
+        />
+      )}
       <EditorContent editor={editor} />
     </div>
   );

@@ -10,10 +10,21 @@ import type { TRichDoc } from "@/lib/richtext/types";
 import { slugify } from "@/lib/stories/slug";
 import { saveCreditsAction } from "@/app/(newsroom)/newsroom/stories/credit-actions";
 import { CreditsPanel, type TEditorCredit } from "./credits-panel";
+import { LeadPhotoPanel } from "./lead-photo-panel";
+import { MediaCatalog, type TCatalogItem } from "./media-catalog";
 import { RichTextEditor } from "./rich-text-editor";
 
-export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; body: TRichDoc };
-export type TEditorStory = { id: string | null; version: number | null; status: string; draft: TDraft; everPublished: boolean; credits: TEditorCredit[] };
+export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; leadMediaId: string; leadCaption: string; body: TRichDoc };
+export type TEditorStory = {
+  id: string | null;
+  version: number | null;
+  status: string;
+  draft: TDraft;
+  everPublished: boolean;
+  credits: TEditorCredit[];
+  /** The library images the story uses, to show in the editor. */
+  media: TCatalogItem[];
+};
 type TSaveState = "saved" | "saving" | "unsaved" | "offline" | "conflict" | "error";
 
 const AUTOSAVE_DELAY_MS = 2000;
@@ -47,6 +58,8 @@ function fromServer(copy: TServerCopy): TDraft {
     dateline: copy.dateline ?? "",
     slug: copy.slug,
     sectionId: copy.sectionId ?? "",
+    leadMediaId: copy.leadMediaId ?? "",
+    leadCaption: copy.leadCaption ?? "",
     body: copy.body as TRichDoc,
   };
 }
@@ -58,10 +71,12 @@ export function StoryEditor({
   sections,
   canPublish,
   canEdit,
+  maxUploadBytes,
 }: {
   story: TEditorStory;
   sections: { id: string; name: string }[];
   canPublish: boolean;
+  maxUploadBytes: number;
   /** False for a contributor's story once published: shown, not editable. */
   canEdit: boolean;
 }) {
@@ -70,8 +85,12 @@ export function StoryEditor({
   const [recovered] = useState(() => {
     if (!canEdit) return null;
     const stored = readStored(story.id);
-    return stored && !same(stored.draft, story.draft) ? stored : null;
+    // Work kept by an older editor may lack newer fields: those keep the saved values.
+    const merged = stored ? { ...stored, draft: { ...story.draft, ...stored.draft } } : null;
+    return merged && !same(merged.draft, story.draft) ? merged : null;
   });
+  const [catalog, setCatalog] = useState(() => new Map(story.media.map((m) => [m.id, m])));
+  const addToCatalog = useCallback((item: TCatalogItem) => setCatalog((all) => new Map(all).set(item.id, item)), []);
   const [storyId, setStoryId] = useState(story.id);
   const [status, setStatus] = useState(story.status);
   const [draft, setDraft] = useState<TDraft>(recovered?.draft ?? story.draft);
@@ -110,7 +129,7 @@ export function StoryEditor({
       result = await saveStoryAction({
         storyId: l.storyId,
         baseVersion: l.baseVersion,
-        fields: { ...snapshot, dek: snapshot.dek, dateline: snapshot.dateline, sectionId: snapshot.sectionId || null },
+        fields: { ...snapshot, sectionId: snapshot.sectionId || null, leadMediaId: snapshot.leadMediaId || null },
       });
     } catch {
       // The server could not be reached: keep everything and try again.
@@ -299,6 +318,7 @@ export function StoryEditor({
   const dirty = saveState !== "saved";
   const statusId = "story-save-status";
   return (
+    <MediaCatalog.Provider value={{ items: catalog, add: addToCatalog, maxUploadBytes }}>
     <div className="flex flex-col gap-5">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-ink/15 bg-paper/95 px-4 py-3">
         <p id={statusId} role="status" aria-live="polite" data-state={saveState} className="text-sm font-semibold">
@@ -373,6 +393,12 @@ export function StoryEditor({
             </select>
           </div>
         </div>
+        <LeadPhotoPanel
+          mediaId={draft.leadMediaId}
+          caption={draft.leadCaption}
+          errors={fieldErrors.leadMediaId ?? fieldErrors.media}
+          onChange={(patch) => update(patch)}
+        />
       </fieldset>
       {storyId ? (
         <CreditsPanel credits={credits} onSave={saveCredits} disabled={!canEdit || saveState === "conflict"} />
@@ -391,6 +417,7 @@ export function StoryEditor({
         <RichTextEditor editable={canEdit} initial={recovered?.draft.body ?? story.draft.body} replaceWith={replaceBody} onChange={(body) => update({ body })} describedBy={fieldErrors.body ? "story-body-error" : undefined} />
       </div>
     </div>
+    </MediaCatalog.Provider>
   );
 }
 

@@ -4,7 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { formatPhotoCredit, photographerName } from "./format";
+import { toDisplayMedia, type TDisplayMedia } from "./display";
 import { canEditMedia, canUseMedia } from "./permissions";
 import { ZMediaListFilter, type TMediaListFilter } from "./schemas";
 
@@ -28,36 +28,7 @@ export const MEDIA_ITEM = {
   creditPerson: { select: { id: true, name: true } },
 } as const satisfies Prisma.MediaSelect;
 export type TMediaItem = Prisma.MediaGetPayload<{ select: typeof MEDIA_ITEM }>;
-
-/** An image as pages show it: sizes for the <picture>, alt text, caption and the formatted credit. */
-export type TDisplayMedia = {
-  id: string;
-  format: string;
-  width: number;
-  height: number;
-  focalX: number;
-  focalY: number;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-  /** "© 2018 Agency", for structured data. */
-  copyright: string | null;
-};
-
-export function toDisplayMedia(m: TMediaItem): TDisplayMedia {
-  return {
-    id: m.id,
-    format: m.format,
-    width: m.width,
-    height: m.height,
-    focalX: m.focalX,
-    focalY: m.focalY,
-    alt: m.alt ?? "",
-    caption: m.caption,
-    credit: formatPhotoCredit({ credit: photographerName(m), source: m.source, copyrightHolder: m.copyrightHolder, copyrightYear: m.copyrightYear }),
-    copyright: m.copyrightYear || m.copyrightHolder ? ["©", m.copyrightYear, m.copyrightHolder].filter(Boolean).join(" ") : null,
-  };
-}
+export { toDisplayMedia, type TDisplayMedia };
 
 /** Images by id, ready to render; missing ids are simply absent. */
 export async function getDisplayMedia(ids: string[]): Promise<Map<string, TDisplayMedia>> {

@@ -39,7 +39,8 @@ export const ZMediaListFilter = z.object({
   filter: z.enum(MEDIA_FILTERS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
-export type TMediaListFilter = z.input<typeof ZMediaListFilter>;
+/** As it arrives from a URL: anything unexpected falls back to the default. */
+export type TMediaListFilter = { q?: string; filter?: string; page?: string | number };
 
 /** An uploaded file's name as the browser sent it (URL-encoded in a header), kept for the newsroom. */
 export function cleanFilename(raw: string | null): string {

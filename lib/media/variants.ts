@@ -156,3 +156,9 @@ export function croppedImage(source: TVariantSource, crop: TCrop, preferred = 12
   const v: TVariant = { format: formatsFor(source.format).at(-1)!, width, crop: { ratio: crop, focalX: source.focalX, focalY: source.focalY } };
   return { url: mediaUrl(source.id, v), ...variantSize(source, v) };
 }
+
+/** A small WebP of the whole image, for the newsroom's grids and pickers. */
+export function thumbnailUrl(source: Pick<TVariantSource, "id" | "width">, preferred = 480): string {
+  const widths = widthsFor(source.width);
+  return mediaUrl(source.id, { format: "webp", width: widths.filter((w) => w <= preferred).pop() ?? widths[0]! });
+}

@@ -70,3 +70,13 @@ export async function getPersonForAdmin({ actor, personId }: { actor: TActor | n
   if (!person) throw new AppError("NOT_FOUND", "No such person.");
   return { ...person, links: Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [] };
 }
+
+/** People who may be credited (for a select), plus `include` even if retired, so a current choice stays visible. */
+export async function listCreditablePeople({ actor, include }: { actor: TActor | null; include?: string | null }) {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to credit people.");
+  return prisma.person.findMany({
+    where: { OR: [{ retiredAt: null }, ...(include ? [{ id: include }] : [])] },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}

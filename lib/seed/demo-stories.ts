@@ -8,6 +8,8 @@ const h2 = (text: string): TRichNode => ({ type: "heading", attrs: { level: 2 },
 const quote = (text: string): TRichNode => ({ type: "blockquote", content: [p(text)] });
 const bullets = (...items: string[]): TRichNode => ({ type: "bulletList", content: items.map((i) => ({ type: "listItem", content: [p(i)] })) });
 const doc = (...content: TRichNode[]): TRichDoc => ({ type: "doc", content });
+/** A demo image in the body, by its key in demo-images.ts (the seed puts in the library id). */
+const image = (key: string): TRichNode => ({ type: "mediaImage", attrs: { mediaId: `demo-${key}` } });
 
 export type TDemoPerson = { key: string; name: string; title: string; affiliation?: string; shortBio: string; longBio?: string; account?: "editor" | "contributor" };
 export type TDemoCredit = { person: string; role: "BYLINE" | "CONTRIBUTOR" | "ADDITIONAL_REPORTING" | "PHOTOGRAPHER" | "GRAPHICS"; location?: string };
@@ -20,6 +22,8 @@ export type TDemoStory = {
   publish: boolean;
   body: TRichDoc;
   credits: TDemoCredit[];
+  /** Key of the lead photo in demo-images.ts. */
+  lead?: string;
 };
 
 /** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
@@ -39,6 +43,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "world",
     author: "editor",
     publish: true,
+    lead: "border",
     credits: [
       { person: "doe", role: "BYLINE" },
       { person: "kim", role: "BYLINE" },
@@ -49,6 +54,7 @@ export const DEMO_STORIES: TDemoStory[] = [
       p("South Korea welcomed the resumption of talks on Monday, as negotiators from both sides met in the truce village for the first time in two years."),
       p("The meeting, which lasted just over three hours, produced no agreement, but both delegations said they would return next week."),
       quote("“We came to listen, and we were listened to,” said the head of the southern delegation. “That is more than we had a month ago.”"),
+      image("delegation"),
       h2("What is on the table"),
       p("Officials familiar with the agenda said the talks would cover three subjects:"),
       bullets("Reopening the joint liaison office", "Family reunions before the winter holidays", "A hotline between military commanders"),
@@ -64,6 +70,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     section: "news",
     author: "contributor",
     publish: true,
+    lead: "bikes",
     credits: [{ person: "alvarez", role: "BYLINE" }],
     body: doc(
       p("The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access."),
@@ -87,6 +94,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     body: doc(
       p("The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move."),
       p("Stocks rose slightly in early trading. Bond yields were little changed."),
+      image("markets"),
       quote("“The direction of travel is clear, but the pace is not,” the bank's president told reporters."),
     ),
   },

@@ -37,6 +37,10 @@ describe("seedDemoContent", () => {
       ["CONTRIBUTOR", "Jane Roe", "Beijing"],
       ["PHOTOGRAPHER", "Jane Roe", null],
     ]);
+    // A lead photo with full metadata and an image in the body, all made here (nothing downloaded).
+    expect(lead!.media.get(lead!.leadMediaId!)).toMatchObject({ alt: expect.stringMatching(/soldiers/i), credit: "(Jane Roe/Agency Copyright 2018)" });
+    expect(lead!.body.content!.some((n) => n.type === "mediaImage" && lead!.media.has(String(n.attrs!.mediaId)))).toBe(true);
+    expect(await prisma.storyMedia.count({ where: { storyId: lead!.id } })).toBe(2);
     expect(await prisma.person.count({ where: { userId: null } })).toBeGreaterThan(0);
     expect(await prisma.person.count({ where: { userId: { not: null } } })).toBeGreaterThan(0);
   });

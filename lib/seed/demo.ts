@@ -1,9 +1,14 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { uploadMedia } from "@/lib/media/mutations";
+import { mediaIdsIn } from "@/lib/richtext/text";
+import type { TRichNode } from "@/lib/richtext/types";
 import type { Role } from "@/lib/db/generated/enums";
 import { validateRichText } from "@/lib/richtext/validate";
 import { slugify } from "@/lib/stories/slug";
+import { DEMO_IMAGES } from "./demo-images";
 import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
 
 /**
@@ -26,7 +31,20 @@ const SEED_LOCK = 7_411_001;
  * nothing to do: seeded before, or the database already has accounts of its own.
  */
 export async function seedDemoContent(): Promise<boolean> {
+  // Cheap checks first: drawing the demo images takes a moment.
+  if ((await prisma.siteSetting.findUnique({ where: { key: MARKER } })) || (await prisma.user.count()) > 0) return false;
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPassword(u.password)));
+  // Into the library like any upload (files are stored by content, so a second run finds them).
+  const images = new Map<string, string>();
+  for (const image of DEMO_IMAGES) {
+    const { media } = await uploadMedia({ actor: SYSTEM_ACTOR, filename: image.filename, data: await image.render() });
+    images.set(image.key, media.id);
+  }
+  const withImages = (node: TRichNode): TRichNode => ({
+    ...node,
+    ...(node.type === "mediaImage" ? { attrs: { mediaId: images.get(String(node.attrs?.mediaId).replace(/^demo-/, "")) } } : {}),
+    ...(node.content ? { content: node.content.map(withImages) } : {}),
+  });
   return prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
     if (await tx.siteSetting.findUnique({ where: { key: MARKER } })) return false;
@@ -53,18 +71,37 @@ export async function seedDemoContent(): Promise<boolean> {
       });
       people.set(person.key, created.id);
     }
+    for (const image of DEMO_IMAGES) {
+      await tx.media.update({
+        where: { id: images.get(image.key)! },
+        data: {
+          alt: image.alt,
+          caption: image.caption,
+          creditPersonId: image.creditPerson ? people.get(image.creditPerson)! : null,
+          creditText: image.creditText ?? null,
+          source: image.source ?? null,
+          copyrightHolder: image.copyrightHolder ?? null,
+          copyrightYear: image.copyrightYear ?? null,
+          ...(image.focal ? { focalX: image.focal.x, focalY: image.focal.y } : {}),
+        },
+      });
+    }
     const sections = new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
     // Oldest first, an hour apart, so the front page has an order.
     const start = Date.now() - DEMO_STORIES.length * 60 * 60 * 1000;
     for (const [i, story] of DEMO_STORIES.entries()) {
       const at = new Date(start + i * 60 * 60 * 1000);
+      const body = validateRichText(withImages(story.body));
+      const lead = story.lead ? images.get(story.lead)! : null;
       await tx.story.create({
         data: {
           headline: story.headline,
           dek: story.dek,
           dateline: story.dateline,
           slug: slugify(story.headline),
-          body: validateRichText(story.body) as object,
+          body: body as object,
+          leadMediaId: lead,
+          media: { create: [...new Set([...(lead ? [lead] : []), ...mediaIdsIn(body)])].map((mediaId) => ({ mediaId })) },
           sectionId: sections.get(story.section) ?? null,
           createdById: authors[story.author].id,
           status: story.publish ? "PUBLISHED" : "DRAFT",

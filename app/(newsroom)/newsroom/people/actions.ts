@@ -1,27 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { createPerson, linkPersonToUser, mergePeople, setPersonRetired, updatePerson } from "@/lib/people/mutations";
 import type { TFormState } from "@/components/ui/action-form";
+import { formText, runFormTask } from "@/lib/form-task";
 
-async function run(task: () => Promise<string>): Promise<TFormState> {
-  try {
-    const message = await task();
-    revalidatePath("/newsroom/people", "layout");
-    return { ok: true, message };
-  } catch (err) {
-    if (!isAppError(err)) {
-      console.error("People management failed:", err);
-      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
-    }
-    const details = Object.entries(err.fieldErrors ?? {}).flatMap(([, m]) => m ?? []);
-    return { ok: false, message: details.length ? `${err.message} ${details.join(" ")}` : err.message };
-  }
-}
+const run = (task: () => Promise<string>) => runFormTask("People management", "/newsroom/people", task);
 
-const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+const text = formText;
 
 /** "Label | https://…" lines into links. */
 function parseLinks(raw: string) {

@@ -17,6 +17,8 @@ export type TServerCopy = {
   dateline: string | null;
   slug: string;
   sectionId: string | null;
+  leadMediaId: string | null;
+  leadCaption: string | null;
   body: unknown;
   status: string;
 };
@@ -34,7 +36,19 @@ async function withConflictCopy(err: unknown, storyId: string | null): Promise<T
   const actor = await getCurrentUser();
   const s = await getStoryForEditor({ actor, storyId }).catch(() => null);
   if (!s) return result;
-  return { ...result, current: { version: s.version, headline: s.headline, dek: s.dek, dateline: s.dateline, slug: s.slug, sectionId: s.sectionId, body: s.body, status: s.status } };
+  return { ...result, current: {
+      version: s.version,
+      headline: s.headline,
+      dek: s.dek,
+      dateline: s.dateline,
+      slug: s.slug,
+      sectionId: s.sectionId,
+      leadMediaId: s.leadMediaId,
+      leadCaption: s.leadCaption,
+      body: s.body,
+      status: s.status,
+    },
+  };
 }
 
 /** Save the editor: create the story on its first save, then update it based on `baseVersion`. */

@@ -1,28 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireRole } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
 import type { TFormState } from "@/components/ui/action-form";
+import { formText, runFormTask } from "@/lib/form-task";
 
-/** Run a user-management mutation and say how it went, in a sentence. */
-async function run(task: () => Promise<string>): Promise<TFormState> {
-  try {
-    const message = await task();
-    revalidatePath("/newsroom/users");
-    return { ok: true, message };
-  } catch (err) {
-    if (!isAppError(err)) {
-      console.error("User management failed:", err);
-      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
-    }
-    const details = Object.values(err.fieldErrors ?? {}).flat().filter(Boolean);
-    return { ok: false, message: details.length ? `${err.message} ${details.join(" ")}` : err.message };
-  }
-}
+const run = (task: () => Promise<string>) => runFormTask("User management", "/newsroom/users", task);
 
-const text = (data: FormData, name: string) => String(data.get(name) ?? "");
+const text = formText;
 
 export async function createUserAction(_: TFormState, data: FormData): Promise<TFormState> {
   return run(async () => {

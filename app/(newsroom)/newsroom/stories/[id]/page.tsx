@@ -4,6 +4,7 @@ import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
+import { maxUploadBytes } from "@/lib/media/config";
 import { canEditStory, canPublish } from "@/lib/stories/permissions";
 import { getStoryForEditor, listSections } from "@/lib/stories/queries";
 
@@ -31,11 +32,22 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
             status: story.status,
             everPublished: story.firstPublishedAt !== null,
             credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
-            draft: { headline: story.headline, dek: story.dek ?? "", dateline: story.dateline ?? "", slug: story.slug, sectionId: story.sectionId ?? "", body: story.body },
+            media: [...story.media.values()],
+            draft: {
+              headline: story.headline,
+              dek: story.dek ?? "",
+              dateline: story.dateline ?? "",
+              slug: story.slug,
+              sectionId: story.sectionId ?? "",
+              leadMediaId: story.leadMediaId ?? "",
+              leadCaption: story.leadCaption ?? "",
+              body: story.body,
+            },
           }}
           sections={sections}
           canPublish={canPublish(user)}
           canEdit={canEditStory(user, story)}
+          maxUploadBytes={maxUploadBytes()}
         />
       </main>
     </>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
+import { maxUploadBytes } from "@/lib/media/config";
 import { EMPTY_DOC } from "@/lib/richtext/types";
 import { canPublish } from "@/lib/stories/permissions";
 import { listSections } from "@/lib/stories/queries";
@@ -17,10 +18,19 @@ export default async function NewStoryPage() {
       <main id="main" className="mx-auto max-w-4xl px-4 pb-16">
         <h1 className="sr-only">New story</h1>
         <StoryEditorLoader
-          story={{ id: null, version: null, status: "DRAFT", everPublished: false, credits: [], draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", body: EMPTY_DOC } }}
+          story={{
+            id: null,
+            version: null,
+            status: "DRAFT",
+            everPublished: false,
+            credits: [],
+            media: [],
+            draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", body: EMPTY_DOC },
+          }}
           sections={sections}
           canPublish={canPublish(user)}
           canEdit
+          maxUploadBytes={maxUploadBytes()}
         />
       </main>
     </>
