@@ -3,7 +3,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sharp"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sharp", "exifr"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

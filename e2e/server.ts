@@ -9,12 +9,12 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataRoot } from "../lib/db/embedded";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
-import { E2E_ACCOUNTS_FILE, E2E_PORT, type TE2eAccounts } from "./accounts";
+import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, type TE2eAccounts } from "./accounts";
 
 async function main() {
   const server = await startTestServer();
@@ -49,9 +49,12 @@ async function main() {
   mkdirSync(path.dirname(E2E_ACCOUNTS_FILE), { recursive: true });
   writeFileSync(E2E_ACCOUNTS_FILE, JSON.stringify(accounts, null, 2), { mode: 0o600 });
 
+  // The run's uploads, apart from the app's own media; a small limit so the size test stays small.
+  const mediaDir = path.join(dataRoot(), "test", "media-e2e");
+  rmSync(mediaDir, { recursive: true, force: true });
   app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(E2E_PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_DATA_DIR: dataRoot() },
+    env: { ...process.env, DATABASE_URL: db.url, PORT: String(E2E_PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_DATA_DIR: dataRoot(), NEWSROOM_MEDIA_DIR: mediaDir, NEWSROOM_MAX_UPLOAD_MB: String(E2E_MAX_UPLOAD_MB) },
   });
   app.on("exit", () => requestShutdown());
 }

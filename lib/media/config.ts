@@ -2,7 +2,8 @@ import path from "node:path";
 
 /** Where media storage keeps its files (originals and cached variants). Never under public/. */
 export function mediaDir(): string {
-  return path.resolve(process.env.NEWSROOM_MEDIA_DIR || path.join(process.env.NEWSROOM_DATA_DIR || ".data", "media"));
+  // A runtime location, not a build input: keep Next's file tracing out of it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.NEWSROOM_MEDIA_DIR || path.join(process.env.NEWSROOM_DATA_DIR || ".data", "media"));
 }
 
 const DEFAULT_MAX_UPLOAD_MB = 20;
