@@ -109,6 +109,8 @@ export function RichTextEditor({
         : null,
   });
 
+  // Until the first change the subscribed state can lag the loaded text: count it directly then.
+  const words = state?.words || (editor ? countWords(editor.getText({ blockSeparator: "\n" })) : 0);
   return (
     <div>
       <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t border border-ink/30 bg-ink/5 p-1">
@@ -155,7 +157,7 @@ export function RichTextEditor({
           Image
         </button>
         <span className="ml-auto self-center px-2 text-sm text-ink/70" aria-live="polite">
-          {state?.words ?? 0} {state?.words === 1 ? "word" : "words"}
+          {words} {words === 1 ? "word" : "words"}
         </span>
       </div>
       {linkOpen && editor && <LinkForm editor={editor} current={state?.link ?? ""} onClose={() => setLinkOpen(false)} />}

@@ -14,6 +14,7 @@ import { deleteMediaAction, updateMediaAction } from "../actions";
 
 export const metadata: Metadata = { title: "Image", robots: { index: false } };
 const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";
+const formatBytes = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
 const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PUBLISHED: "Published", UNPUBLISHED: "Unpublished" };
 
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {
@@ -37,7 +38,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
         </p>
         <h1 className="mt-2 text-2xl font-semibold break-all">{media.filename}</h1>
         <p className="text-sm text-ink/70">
-          {media.format.toUpperCase()} · {media.width}×{media.height} · {(media.bytes / 1048576).toFixed(1)} MB · uploaded by {media.uploadedBy?.name ?? "someone no longer here"}
+          {media.format.toUpperCase()} · {media.width}×{media.height} · {formatBytes(media.bytes)} · {media.uploadedBy ? `uploaded by ${media.uploadedBy.name}` : "added by the system (demo content or an import)"}
         </p>
 
         <div className="mt-6 grid gap-8 md:grid-cols-2">
