@@ -12,9 +12,10 @@ import { saveCreditsAction } from "@/app/(newsroom)/newsroom/stories/credit-acti
 import { CreditsPanel, type TEditorCredit } from "./credits-panel";
 import { LeadPhotoPanel } from "./lead-photo-panel";
 import { MediaCatalog, type TCatalogItem } from "./media-catalog";
+import { toDraft, type TDraft } from "./story-draft";
 import { RichTextEditor } from "./rich-text-editor";
 
-export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; leadMediaId: string; leadCaption: string; body: TRichDoc };
+export type { TDraft };
 export type TEditorStory = {
   id: string | null;
   version: number | null;
@@ -51,18 +52,7 @@ function readStored(id: string | null): TStored | null {
   }
 }
 
-function fromServer(copy: TServerCopy): TDraft {
-  return {
-    headline: copy.headline,
-    dek: copy.dek ?? "",
-    dateline: copy.dateline ?? "",
-    slug: copy.slug,
-    sectionId: copy.sectionId ?? "",
-    leadMediaId: copy.leadMediaId ?? "",
-    leadCaption: copy.leadCaption ?? "",
-    body: copy.body as TRichDoc,
-  };
-}
+const fromServer = (copy: TServerCopy): TDraft => toDraft(copy);
 
 const same = (a: TDraft, b: TDraft) => JSON.stringify(a) === JSON.stringify(b);
 

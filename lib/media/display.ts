@@ -1,7 +1,7 @@
 import { formatPhotoCredit, photographerName } from "./format";
 
-/** An image as pages show it: sizes for the <picture>, alt text, caption and the formatted credit. */
-export type TDisplayMedia = {
+/** What every view of an image needs: which file, its size and where crops centre. */
+type TImageFrame = {
   id: string;
   /** For the newsroom only. */
   filename: string;
@@ -10,6 +10,10 @@ export type TDisplayMedia = {
   height: number;
   focalX: number;
   focalY: number;
+};
+
+/** An image as pages show it: sizes for the <picture>, alt text, caption and the formatted credit. */
+export type TDisplayMedia = TImageFrame & {
   alt: string;
   caption: string | null;
   credit: string | null;
@@ -18,14 +22,7 @@ export type TDisplayMedia = {
 };
 
 /** The fields of a library row that showing it needs (a MEDIA_ITEM row, or the upload endpoint's JSON). */
-export type TDisplaySource = {
-  id: string;
-  filename: string;
-  format: string;
-  width: number;
-  height: number;
-  focalX: number;
-  focalY: number;
+export type TDisplaySource = TImageFrame & {
   alt: string | null;
   caption: string | null;
   creditText: string | null;
@@ -36,14 +33,15 @@ export type TDisplaySource = {
 };
 
 export function toDisplayMedia(m: TDisplaySource): TDisplayMedia {
+  const { id, filename, format, width, height, focalX, focalY } = m;
   return {
-    id: m.id,
-    filename: m.filename,
-    format: m.format,
-    width: m.width,
-    height: m.height,
-    focalX: m.focalX,
-    focalY: m.focalY,
+    id,
+    filename,
+    format,
+    width,
+    height,
+    focalX,
+    focalY,
     alt: m.alt ?? "",
     caption: m.caption,
     credit: formatPhotoCredit({ credit: photographerName(m), source: m.source, copyrightHolder: m.copyrightHolder, copyrightYear: m.copyrightYear }),

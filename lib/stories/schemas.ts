@@ -36,3 +36,15 @@ export const ZStoryListFilter = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(1),
 });
 export type TStoryListFilter = z.input<typeof ZStoryListFilter>;
+
+/** A story's editable content as stored (the editor's fields, and the server's copy in a conflict). */
+export type TStoryContent = {
+  headline: string;
+  dek: string | null;
+  dateline: string | null;
+  slug: string;
+  sectionId: string | null;
+  leadMediaId: string | null;
+  leadCaption: string | null;
+  body: unknown;
+};

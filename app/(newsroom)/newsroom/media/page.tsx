@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager, pageQuery } from "@/components/ui/pager";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { LibraryUploader } from "@/components/newsroom/media-uploader";
 import { requireUser } from "@/lib/auth/current-user";
@@ -17,7 +18,6 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const user = await requireUser("/newsroom/media");
   const params = await searchParams;
   const { items, total, page, pages } = await listMedia({ actor: user, filter: params });
-  const query = (p: number) => `?${new URLSearchParams({ ...(params.q ? { q: params.q } : {}), ...(params.filter ? { filter: params.filter } : {}), page: String(p) })}`;
   return (
     <>
       <NewsroomHeader user={user} />
@@ -82,15 +82,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
             );
           })}
         </ul>
-        {pages > 1 && (
-          <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
-            {page > 1 && <Link href={query(page - 1)}>← Newer</Link>}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages && <Link href={query(page + 1)}>Older →</Link>}
-          </nav>
-        )}
+        <Pager page={page} pages={pages} href={(p) => pageQuery({ q: params.q, filter: params.filter }, p)} />
       </main>
     </>
   );

@@ -5,23 +5,12 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, toActionError, type TActionResult } from "@/lib/errors";
 import { createStory, publishStory, unpublishStory, updateStory } from "@/lib/stories/mutations";
 import { getStoryForEditor } from "@/lib/stories/queries";
-import type { TStoryFields } from "@/lib/stories/schemas";
+import type { TStoryContent, TStoryFields } from "@/lib/stories/schemas";
 
 type TSaved = { id: string; slug: string; version: number; status: string; updatedAt: string };
 
 /** The server's copy of a story, sent with a CONFLICT so the editor can compare. */
-export type TServerCopy = {
-  version: number;
-  headline: string;
-  dek: string | null;
-  dateline: string | null;
-  slug: string;
-  sectionId: string | null;
-  leadMediaId: string | null;
-  leadCaption: string | null;
-  body: unknown;
-  status: string;
-};
+export type TServerCopy = TStoryContent & { version: number; status: string };
 
 export type TSaveResult = TActionResult<TSaved> | (Extract<TActionResult<never>, { ok: false }> & { current?: TServerCopy });
 

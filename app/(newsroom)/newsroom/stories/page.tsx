@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager, pageQuery } from "@/components/ui/pager";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
@@ -18,7 +19,6 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filter = { status: one(params.status), q: one(params.q), page: one(params.page) } as Parameters<typeof listStoriesForDesk>[0]["filter"];
   const { stories, total, page, pages } = await listStoriesForDesk({ actor: user, filter });
-  const query = (p: number) => `?${new URLSearchParams({ ...(filter.status ? { status: String(filter.status) } : {}), ...(filter.q ? { q: String(filter.q) } : {}), page: String(p) })}`;
   return (
     <>
       <NewsroomHeader user={user} />
@@ -73,15 +73,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
             </tbody>
           </table>
         )}
-        {pages > 1 && (
-          <nav aria-label="Pages" className="mt-6 flex gap-4 text-sm">
-            {page > 1 && <Link href={query(page - 1)}>← Newer</Link>}
-            <span>
-              Page {page} of {pages}
-            </span>
-            {page < pages && <Link href={query(page + 1)}>Older →</Link>}
-          </nav>
-        )}
+        <Pager page={page} pages={pages} href={(p) => pageQuery({ status: filter.status, q: filter.q }, p)} />
       </main>
     </>
   );

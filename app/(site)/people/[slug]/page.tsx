@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pager, pageQuery } from "@/components/ui/pager";
 import { notFound } from "next/navigation";
 import { getPublicPerson } from "@/lib/people/queries";
 import { safeHref } from "@/lib/richtext/href";
@@ -70,15 +70,7 @@ export default async function PersonPage({ params, searchParams }: TProps) {
             ))}
           </ol>
         )}
-        {person.pages > 1 && (
-          <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
-            {page > 1 && <Link href={`/people/${person.slug}?page=${page - 1}`}>← Newer</Link>}
-            <span>
-              Page {page} of {person.pages}
-            </span>
-            {page < person.pages && <Link href={`/people/${person.slug}?page=${page + 1}`}>Older →</Link>}
-          </nav>
-        )}
+        <Pager className="mt-4" page={page} pages={person.pages} href={(p) => `/people/${person.slug}${pageQuery({}, p)}`} />
       </section>
     </article>
   );

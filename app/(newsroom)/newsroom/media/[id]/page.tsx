@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FocalPointPicker } from "@/components/newsroom/focal-point-picker";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { captionLine } from "@/lib/media/format";
 import { getMediaForEdit, toDisplayMedia } from "@/lib/media/queries";
 import { thumbnailUrl } from "@/lib/media/variants";
@@ -20,10 +19,7 @@ const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PUBLISHED: "Publi
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/newsroom/media/${id}`);
-  const media = await getMediaForEdit({ actor: user, mediaId: id }).catch((err) => {
-    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const media = await orNotFound(getMediaForEdit({ actor: user, mediaId: id }));
   const people = media.canEdit ? await listCreditablePeople({ actor: user, include: media.creditPersonId }) : [];
   const shown = toDisplayMedia(media);
   const preview = captionLine(media.caption, shown.credit);

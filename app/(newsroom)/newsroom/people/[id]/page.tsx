@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { getPersonForAdmin, listPeople } from "@/lib/people/queries";
 import { listUsers } from "@/lib/users/queries";
 import { linkAccountAction, mergePersonAction, retirePersonAction, updatePersonAction } from "../actions";
@@ -18,10 +17,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const user = await requireUser(`/newsroom/people/${id}`);
   if (!hasRole(user, "ADMIN")) return <AdminOnly user={user} title="People" what="people and their bios" />;
-  const person = await getPersonForAdmin({ actor: user, personId: id }).catch((err) => {
-    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const person = await orNotFound(getPersonForAdmin({ actor: user, personId: id }));
   const [others, users] = await Promise.all([listPeople({ actor: user }), listUsers({ actor: user })]);
   return (
     <>

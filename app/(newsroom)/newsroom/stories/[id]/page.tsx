@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { toDraft } from "@/components/newsroom/story-draft";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { maxUploadBytes } from "@/lib/media/config";
 import { canEditStory, canPublish } from "@/lib/stories/permissions";
 import { getStoryForEditor, listSections } from "@/lib/stories/queries";
@@ -14,10 +14,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const user = await requireUser(`/newsroom/stories/${id}`);
   const [story, sections] = await Promise.all([
-    getStoryForEditor({ actor: user, storyId: id }).catch((err) => {
-      if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-      throw err;
-    }),
+    orNotFound(getStoryForEditor({ actor: user, storyId: id })),
     listSections(),
   ]);
   return (
@@ -33,16 +30,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
             everPublished: story.firstPublishedAt !== null,
             credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
             media: [...story.media.values()],
-            draft: {
-              headline: story.headline,
-              dek: story.dek ?? "",
-              dateline: story.dateline ?? "",
-              slug: story.slug,
-              sectionId: story.sectionId ?? "",
-              leadMediaId: story.leadMediaId ?? "",
-              leadCaption: story.leadCaption ?? "",
-              body: story.body,
-            },
+            draft: toDraft(story),
           }}
           sections={sections}
           canPublish={canPublish(user)}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StoryArticle } from "@/components/site/story-article";
 import { requireUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/not-found";
 import { getStoryForEditor } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
@@ -12,10 +11,7 @@ export const metadata: Metadata = { title: "Preview", robots: { index: false } }
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/newsroom/stories/${id}/preview`);
-  const story = await getStoryForEditor({ actor: user, storyId: id }).catch((err) => {
-    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
-    throw err;
-  });
+  const story = await orNotFound(getStoryForEditor({ actor: user, storyId: id }));
   return (
     <>
       <div className="no-print border-b border-accent/40 bg-accent/10 px-4 py-2 text-center text-sm">
