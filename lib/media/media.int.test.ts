@@ -170,7 +170,11 @@ describe("images in stories", () => {
     const editor = actorOf(await makeUser({ role: "EDITOR" }));
     await expect(createStory({ actor: editor, data: { headline: "Ghost", body: { type: "doc", content: [{ type: "mediaImage", attrs: { mediaId: "doesnotexist" } }] } } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      message: /no longer in the library/,
+      message: /not in the library/,
+      fieldErrors: { body: [expect.any(String)] },
+    });
+    await expect(createStory({ actor: editor, data: { headline: "Ghost lead", leadMediaId: "doesnotexist", body: { type: "doc", content: [{ type: "paragraph" }] } } })).rejects.toMatchObject({
+      fieldErrors: { leadMediaId: ["Choose another lead photo."] },
     });
   });
 });

@@ -117,18 +117,28 @@ function inUse(headlines: string[]): AppError {
   return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}${list ? `: ${list}` : ""}. Remove it from ${headlines.length === 1 ? "that story" : "them"} first.`);
 }
 
-/**
- * Record which library images a story uses (its lead photo and body images),
- * inside the story's save. An id that is not in the library is refused.
- */
-export async function syncStoryMedia(tx: Tx, storyId: string, mediaIds: string[]) {
-  const ids = [...new Set(mediaIds)];
-  if (ids.length) {
-    const found = await tx.media.findMany({ where: { id: { in: ids } }, select: { id: true } });
-    if (found.length !== ids.length) {
-      throw new AppError("INVALID_INPUT", "An image in this story is no longer in the library. Remove it and choose another.", { leadMediaId: ["Choose another image."] });
-    }
+export type TStoryMediaUse = { lead: string | null; body: string[] };
+
+const idsOf = ({ lead, body }: TStoryMediaUse) => [...new Set([...(lead ? [lead] : []), ...body])];
+
+/** Before a story's save: every image it refers to must be in the library (a refusal says which kind). */
+export async function checkStoryMedia(tx: Tx, use: TStoryMediaUse) {
+  const ids = idsOf(use);
+  if (!ids.length) return;
+  const found = new Set((await tx.media.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((m) => m.id));
+  if (use.lead && !found.has(use.lead)) {
+    throw new AppError("INVALID_INPUT", "The lead photo is no longer in the library. Choose another.", { leadMediaId: ["Choose another lead photo."] });
   }
+  if (found.size !== ids.length) {
+    throw new AppError("INVALID_INPUT", "An image in the story's text is not in the library (it may have been pasted from elsewhere). Remove it and insert one from the library.", {
+      body: ["Remove the image that is not in the library."],
+    });
+  }
+}
+
+/** Within a story's save: record which library images it now uses (lead and body). */
+export async function recordStoryMedia(tx: Tx, storyId: string, use: TStoryMediaUse) {
+  const ids = idsOf(use);
   await tx.storyMedia.deleteMany({ where: { storyId, mediaId: { notIn: ids } } });
   if (ids.length) await tx.storyMedia.createMany({ data: ids.map((mediaId) => ({ storyId, mediaId })), skipDuplicates: true });
 }

@@ -4,7 +4,7 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { requireAltText, syncStoryMedia } from "@/lib/media/mutations";
+import { checkStoryMedia, recordStoryMedia, requireAltText } from "@/lib/media/mutations";
 import { mediaIdsIn, plainText } from "@/lib/richtext/text";
 import { EMPTY_DOC } from "@/lib/richtext/types";
 import { validateRichText } from "@/lib/richtext/validate";
@@ -42,9 +42,9 @@ function contentColumns(fields: ReturnType<typeof parseFields>, slug: string, se
   };
 }
 
-/** The library images a save uses: the lead photo, then the body's. */
-function usedMedia(fields: ReturnType<typeof parseFields>): string[] {
-  return [...(fields.leadMediaId ? [fields.leadMediaId] : []), ...mediaIdsIn(fields.body as never)];
+/** The library images a save uses: the lead photo and the body's. */
+function usedMedia(fields: ReturnType<typeof parseFields>) {
+  return { lead: fields.leadMediaId ?? null, body: mediaIdsIn(fields.body as never) };
 }
 
 async function checkSection(tx: Tx, sectionId: string | null | undefined) {
@@ -92,8 +92,9 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   return prisma.$transaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = await freeSlug(tx, fields.slug || slugify(fields.headline), null);
+    await checkStoryMedia(tx, usedMedia(fields));
     const story = await tx.story.create({ data: { ...contentColumns(fields, slug, sectionId), createdById: actor.id }, select: SAVED });
-    await syncStoryMedia(tx, story.id, usedMedia(fields));
+    await recordStoryMedia(tx, story.id, usedMedia(fields));
     return story;
   });
 }
@@ -113,12 +114,13 @@ export async function updateStory({ actor, storyId, baseVersion, data }: { actor
     }
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = fields.slug ? await freeSlug(tx, fields.slug, story.id) : story.slug;
+    await checkStoryMedia(tx, usedMedia(fields));
     const { count } = await tx.story.updateMany({
       where: { id: story.id, version: baseVersion },
       data: { ...contentColumns(fields, slug, sectionId), contentUpdatedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) throw conflict();
-    await syncStoryMedia(tx, story.id, usedMedia(fields));
+    await recordStoryMedia(tx, story.id, usedMedia(fields));
     if (slug !== story.slug) {
       // Readers may have the old URL: keep it answering with a redirect.
       if (story.firstPublishedAt) await tx.storySlug.upsert({ where: { slug: story.slug }, create: { slug: story.slug, storyId: story.id }, update: {} });
