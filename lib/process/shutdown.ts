@@ -9,6 +9,20 @@
 import type { ChildProcess } from "node:child_process";
 import exitHook from "async-exit-hook";
 
+/*
+ * async-exit-hook also ends a process that simply runs out of work: on
+ * "beforeExit" it runs its hooks, then calls process.exit(0) — which would turn
+ * a failure already recorded in process.exitCode (a failed vitest run, say)
+ * into success. Remember the failure and put it back as the process exits.
+ */
+let failedWith: number | undefined;
+process.on("beforeExit", () => {
+  if (process.exitCode) failedWith ??= Number(process.exitCode);
+});
+process.on("exit", () => {
+  if (failedWith) process.exitCode = failedWith;
+});
+
 /** Run `task` once when the process is asked to stop, before it exits. */
 export function onShutdown(task: () => Promise<void>, timeoutMs = 20_000): void {
   exitHook((done) => {
