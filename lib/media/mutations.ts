@@ -11,6 +11,7 @@ import { canEditMedia, canUseMedia } from "./permissions";
 import { MEDIA_ITEM, type TMediaItem } from "./queries";
 import { cleanFilename, ZMediaUpdate, type TMediaUpdate } from "./schemas";
 import { mediaStorage } from "./storage";
+import { mediaIdsIn } from "@/lib/richtext/text";
 import { EXTENSION } from "./variants";
 
 type Tx = Prisma.TransactionClient;
@@ -144,15 +145,23 @@ export async function recordStoryMedia(tx: Tx, storyId: string, use: TStoryMedia
 }
 
 /** Publishing needs alt text on every image the story shows; the refusal names the first that lacks it. */
-export async function requireAltText(tx: Tx, story: { id: string; leadMediaId: string | null }) {
-  const missing = await tx.media.findMany({ where: { usedIn: { some: { storyId: story.id } }, OR: [{ alt: null }, { alt: "" }] }, select: { id: true, filename: true, caption: true } });
+export async function requireAltText(tx: Tx, use: TStoryMediaUse) {
+  const ids = idsOf(use);
+  if (!ids.length) return;
+  const missing = await tx.media.findMany({ where: { id: { in: ids }, OR: [{ alt: null }, { alt: "" }] }, select: { id: true, filename: true } });
   if (!missing.length) return;
-  const first = missing.find((m) => m.id === story.leadMediaId) ?? missing[0]!;
-  const where = first.id === story.leadMediaId ? "the lead photo" : "an image in the story";
+  const first = missing.find((m) => m.id === use.lead) ?? missing[0]!;
+  const where = first.id === use.lead ? "the lead photo" : "an image in the story";
   const more = missing.length > 1 ? ` (${missing.length - 1} more image${missing.length > 2 ? "s" : ""} also lack it)` : "";
   throw new AppError(
     "INVALID_INPUT",
     `Add alt text to “${first.filename}”, ${where}, before publishing${more}: readers who cannot see the image need a description. Edit it in Media.`,
     { media: [`“${first.filename}” needs alt text.`] },
   );
+}
+
+/** The images a story's content uses. */
+export function mediaUseOf(content: { leadMediaId: string | null; body: unknown }, ...more: { leadMediaId: string | null; body: unknown }[]): TStoryMediaUse {
+  const all = [content, ...more];
+  return { lead: content.leadMediaId, body: all.flatMap((c) => [...(c !== content && c.leadMediaId ? [c.leadMediaId] : []), ...mediaIdsIn(c.body as never)]) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { publicStoryWhere } from "@/lib/stories/queries";
 
 /** People who may be credited, matching what was typed; retired people are not offered. */
 export async function searchPeopleForCredits({ actor, q }: { actor: TActor | null; q: string }) {
@@ -38,7 +39,7 @@ export async function getPublicPerson(slug: string, page = 1) {
     select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, longBio: true, links: true },
   });
   if (!person) return null;
-  const where = { status: "PUBLISHED" as const, credits: { some: { personId: person.id, role: { not: "EDITOR" as const } } } };
+  const where = { ...publicStoryWhere(), credits: { some: { personId: person.id, role: { not: "EDITOR" as const } } } };
   const [stories, total] = await Promise.all([
     prisma.story.findMany({
       where,

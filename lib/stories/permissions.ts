@@ -1,5 +1,6 @@
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import type { StoryStatus } from "@/lib/db/generated/enums";
+import { canEditInState } from "./workflow";
 
 type TStoryAccess = { createdById: string; status: StoryStatus };
 
@@ -9,11 +10,9 @@ export function canViewStory(actor: TActor | null, story: TStoryAccess): boolean
   return hasRole(actor, "EDITOR") || (actor.kind === "user" && actor.id === story.createdById);
 }
 
-/** Editors and admins edit any story; contributors edit their own drafts. */
+/** Editors and admins edit any story that is not archived; contributors edit their own drafts. */
 export function canEditStory(actor: TActor | null, story: TStoryAccess): boolean {
-  if (!actor) return false;
-  if (hasRole(actor, "EDITOR")) return true;
-  return actor.kind === "user" && actor.id === story.createdById && story.status === "DRAFT";
+  return canEditInState(actor, story);
 }
 
 /** Publishing and unpublishing are the desk's call: editors and admins. */

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { getDisplayMedia } from "@/lib/media/queries";
 import { mediaIdsIn } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
+import type { CreditRole } from "@/lib/db/generated/enums";
+import { liveContent, type TContent, type TCreditSnapshot } from "./content";
 import { canViewStory } from "./permissions";
 import { ZStoryListFilter, type TStoryListFilter } from "./schemas";
 
@@ -34,7 +36,11 @@ export async function listStoriesForDesk({ actor, filter }: { actor: TActor | nu
   return { stories, total, page, pages: Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)) };
 }
 
-/** One story for the editor or the newsroom preview; NOT_FOUND when the actor may not see it. */
+/**
+ * One story for the editor or the newsroom preview: its working content (a
+ * published story's pending update, if it has one), with credits resolved to
+ * people. NOT_FOUND when the actor may not see it.
+ */
 export async function getStoryForEditor({ actor, storyId }: { actor: TActor | null; storyId: string }) {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to open this story.");
   const story = await prisma.story.findUnique({
@@ -42,8 +48,21 @@ export async function getStoryForEditor({ actor, storyId }: { actor: TActor | nu
     include: { section: true, createdBy: { select: { id: true, name: true } }, credits: { orderBy: { position: "asc" }, select: CREDIT_SELECT } },
   });
   if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
-  const body = story.body as TRichDoc;
-  return { ...story, body, media: await mediaOf(story.leadMediaId, body) };
+  const pending = story.pending as TContent | null;
+  const content = pending ?? liveContent(story);
+  const body = content.body;
+  const credits = pending ? await resolveCredits(pending.credits) : story.credits;
+  const section = content.sectionId === story.sectionId ? story.section : content.sectionId ? await prisma.section.findUnique({ where: { id: content.sectionId } }) : null;
+  return { ...story, ...content, section, body, credits, hasPending: pending !== null, media: await mediaOf(content.leadMediaId, body) };
+}
+
+/** Credit snapshots with the people's current details (people removed since are left out). */
+async function resolveCredits(credits: TCreditSnapshot[]) {
+  const people = new Map((await prisma.person.findMany({ where: { id: { in: credits.map((c) => c.personId) } }, select: CREDIT_SELECT.person.select })).map((p) => [p.id, p]));
+  return credits.flatMap((c) => {
+    const person = people.get(c.personId);
+    return person ? [{ role: c.role as CreditRole, location: c.location, override: c.override, person }] : [];
+  });
 }
 
 /** The library images a story shows (lead photo and body), ready to render. */
@@ -57,6 +76,14 @@ const CREDIT_SELECT = {
   override: true,
   person: { select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true } },
 } as const;
+
+/**
+ * What readers may see: published, and past any embargo (a published story
+ * cannot normally carry a future embargo; this holds even if one slips in).
+ */
+export function publicStoryWhere(now = new Date()): Prisma.StoryWhereInput {
+  return { status: "PUBLISHED", OR: [{ embargoUntil: null }, { embargoUntil: { lte: now } }] };
+}
 
 const PUBLIC_STORY = {
   id: true,
@@ -78,7 +105,7 @@ const PUBLIC_STORY = {
 
 /** A published story by its current slug, for readers; null for anything else. Once per request. */
 export const getPublishedStoryBySlug = cache(async (slug: string) => {
-  const story = await prisma.story.findFirst({ where: { slug, status: "PUBLISHED" }, select: PUBLIC_STORY });
+  const story = await prisma.story.findFirst({ where: { slug, ...publicStoryWhere() }, select: PUBLIC_STORY });
   if (!story) return null;
   const body = story.body as TRichDoc;
   return { ...story, body, media: await mediaOf(story.leadMediaId, body) };
@@ -86,14 +113,14 @@ export const getPublishedStoryBySlug = cache(async (slug: string) => {
 
 /** The current slug of the published story that once used `slug`, for a 301. */
 export async function findCurrentSlug(slug: string): Promise<string | null> {
-  const old = await prisma.storySlug.findUnique({ where: { slug }, select: { story: { select: { slug: true, status: true } } } });
-  return old?.story.status === "PUBLISHED" ? old.story.slug : null;
+  const old = await prisma.storySlug.findFirst({ where: { slug, story: publicStoryWhere() }, select: { story: { select: { slug: true } } } });
+  return old?.story.slug ?? null;
 }
 
 /** The newest published stories, for the front page. */
 export async function listLatestPublished(limit = 20) {
   return prisma.story.findMany({
-    where: { status: "PUBLISHED" },
+    where: publicStoryWhere(),
     orderBy: { publishedAt: "desc" },
     take: limit,
     select: { id: true, slug: true, headline: true, dek: true, publishedAt: true, firstPublishedAt: true, section: { select: { name: true } } },

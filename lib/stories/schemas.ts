@@ -2,7 +2,9 @@ import { z } from "zod";
 import { zOptionalText } from "@/lib/validation";
 import { slugify } from "./slug";
 
-export const STORY_STATUSES = ["DRAFT", "PUBLISHED", "UNPUBLISHED"] as const;
+import { STATUSES } from "./workflow";
+
+export const STORY_STATUSES = STATUSES;
 
 /**
  * What the editor saves. The body is checked separately, against the editor's

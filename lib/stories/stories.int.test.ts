@@ -56,7 +56,10 @@ describe("stories", () => {
 
     await withByline(a);
     const published = await publishStory({ actor: editor, storyId: a.id, baseVersion: a.version });
-    const moved = await updateStory({ actor: editor, storyId: a.id, baseVersion: published.version, data: { ...fields(headline), slug: `${a.slug} moved` } });
+    const edited = await updateStory({ actor: editor, storyId: a.id, baseVersion: published.version, data: { ...fields(headline), slug: `${a.slug} moved` } });
+    // On a published story the new slug waits, with the rest of the update, until it is published.
+    expect(edited.slug).toBe(a.slug);
+    const moved = await publishStory({ actor: editor, storyId: a.id, baseVersion: edited.version });
     expect(moved.slug).toBe(`${a.slug}-moved`);
     expect(await findCurrentSlug(a.slug)).toBe(moved.slug);
     expect(await getPublishedStoryBySlug(moved.slug)).toMatchObject({ id: a.id });

@@ -14,6 +14,15 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 export const STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"] as const;
 export type TStatus = (typeof STATUSES)[number];
 
+export const STATUS_LABEL: Record<TStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+  UNPUBLISHED: "Unpublished",
+  ARCHIVED: "Archived",
+};
+
 export const ACTIONS = [
   "submit",
   "withdraw",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager, pageQuery } from "@/components/ui/pager";
+import { STATUS_LABEL } from "@/lib/stories/workflow";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
@@ -11,7 +12,6 @@ import { STORY_STATUSES } from "@/lib/stories/schemas";
 
 export const metadata: Metadata = { title: "Stories", robots: { index: false } };
 
-const STATUS_LABEL = { DRAFT: "Draft", PUBLISHED: "Published", UNPUBLISHED: "Unpublished" } as const;
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/newsroom/stories");

@@ -8,13 +8,13 @@ import { orNotFound } from "@/lib/http/not-found";
 import { captionLine } from "@/lib/media/format";
 import { getMediaForEdit, toDisplayMedia } from "@/lib/media/queries";
 import { thumbnailUrl } from "@/lib/media/variants";
+import { STATUS_LABEL } from "@/lib/stories/workflow";
 import { listCreditablePeople } from "@/lib/people/queries";
 import { deleteMediaAction, updateMediaAction } from "../actions";
 
 export const metadata: Metadata = { title: "Image", robots: { index: false } };
 const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";
 const formatBytes = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
-const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PUBLISHED: "Published", UNPUBLISHED: "Unpublished" };
 
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -55,7 +55,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
                       <Link href={`/newsroom/stories/${story.id}`} className="underline">
                         {story.headline || "Untitled story"}
                       </Link>{" "}
-                      ({STATUS_LABEL[story.status] ?? story.status}, {story.leadMediaId === media.id ? "lead photo" : "in the body"})
+                      ({STATUS_LABEL[story.status]}, {story.leadMediaId === media.id ? "lead photo" : "in the body"})
                     </li>
                   ))}
                 </ul>
