@@ -236,6 +236,10 @@ test.describe("as an editor", () => {
     const oldSlug = await page.getByLabel("URL slug").inputValue();
     await page.getByLabel("URL slug").fill(`${oldSlug}-renamed`);
     await expectSaved(page);
+    // Changes to a published story wait for "Publish update": until then the old URL is the live one.
+    expect((await request.get(`/stories/${oldSlug}`, { maxRedirects: 0 })).status()).toBe(200);
+    await page.getByRole("button", { name: "Publish update" }).click();
+    await expect(page.getByRole("region", { name: "Workflow" })).not.toContainText("Unpublished changes");
 
     const response = await request.get(`/stories/${oldSlug}`, { maxRedirects: 0 });
     expect(response.status()).toBe(301);

@@ -10,6 +10,7 @@ const SECTIONS = [
   { href: "/newsroom/media", label: "Media", adminOnly: false },
   { href: "/newsroom/people", label: "People", adminOnly: true },
   { href: "/newsroom/users", label: "Accounts", adminOnly: true },
+  { href: "/newsroom/audit", label: "Audit log", adminOnly: true },
 ];
 
 export function NewsroomHeader({ user }: { user: TUserActor }) {

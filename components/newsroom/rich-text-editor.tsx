@@ -96,6 +96,11 @@ export function RichTextEditor({
     if (editor && replaceWith) editor.commands.setContent(replaceWith, { emitUpdate: false });
   }, [editor, replaceWith]);
 
+  // Submitting, publishing or archiving can make the text read-only while the page is open.
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>

@@ -2,7 +2,21 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { publishStoryAction, saveStoryAction, unpublishStoryAction, type TSaveResult, type TServerCopy } from "@/app/(newsroom)/newsroom/stories/actions";
+import {
+  discardPendingAction,
+  embargoAction,
+  restoreRevisionAction,
+  saveStoryAction,
+  workflowAction,
+  type TSaved,
+  type TSaveResult,
+  type TServerCopy,
+} from "@/app/(newsroom)/newsroom/stories/actions";
+import type { TActor } from "@/lib/auth/actor";
+import { canEditInState, STATUS_LABEL, type TAction, type TStatus } from "@/lib/stories/workflow";
+import { HistoryPanel } from "./history-panel";
+import { PresenceNote } from "./presence-note";
+import { WorkflowPanel, type TStoryMeta } from "./workflow-panel";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { plainText } from "@/lib/richtext/text";
@@ -19,7 +33,7 @@ export type { TDraft };
 export type TEditorStory = {
   id: string | null;
   version: number | null;
-  status: string;
+  meta: TStoryMeta;
   draft: TDraft;
   everPublished: boolean;
   credits: TEditorCredit[];
@@ -56,24 +70,45 @@ const fromServer = (copy: TServerCopy): TDraft => toDraft(copy);
 
 const same = (a: TDraft, b: TDraft) => JSON.stringify(a) === JSON.stringify(b);
 
+/** The story's workflow facts from a save's answer. */
+function metaFrom(saved: TSaved, createdById: string): TStoryMeta {
+  const { hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice } = saved;
+  return { status: saved.status as TStatus, createdById, hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice };
+}
+
+/** What the editor says after each workflow step. */
+const DONE: Record<TAction, (saved: TSaved) => string> = {
+  submit: () => "Submitted: the desk has it now.",
+  withdraw: () => "Withdrawn: it is your draft again.",
+  return: () => "Returned to the author with your note.",
+  publish: () => "Published.",
+  schedule: () => "Scheduled.",
+  unschedule: () => "The schedule is cancelled; the story is back in review.",
+  unpublish: () => "Unpublished: readers no longer see this story.",
+  scheduleUnpublish: () => "It will come down at the time you chose.",
+  cancelUnpublish: () => "It will stay up.",
+  archive: () => "Archived.",
+  unarchive: () => "Unarchived: it is a draft again.",
+};
+
 export function StoryEditor({
   story,
   sections,
-  canPublish,
-  canEdit,
+  actor,
+  timeZone,
   maxUploadBytes,
 }: {
   story: TEditorStory;
   sections: { id: string; name: string }[];
-  canPublish: boolean;
+  /** The signed-in person: what they may do is asked of the state machine. */
+  actor: TActor;
+  timeZone: string;
   maxUploadBytes: number;
-  /** False for a contributor's story once published: shown, not editable. */
-  canEdit: boolean;
 }) {
   // Work left in this browser by a reload, a crash or a lost connection comes back.
   // (This component renders only in the browser: see story-editor-loader.tsx.)
   const [recovered] = useState(() => {
-    if (!canEdit) return null;
+    if (!canEditInState(actor, story.meta)) return null;
     const stored = readStored(story.id);
     // Work kept by an older editor may lack newer fields: those keep the saved values.
     const merged = stored ? { ...stored, draft: { ...story.draft, ...stored.draft } } : null;
@@ -82,7 +117,9 @@ export function StoryEditor({
   const [catalog, setCatalog] = useState(() => new Map(story.media.map((m) => [m.id, m])));
   const addToCatalog = useCallback((item: TCatalogItem) => setCatalog((all) => new Map(all).set(item.id, item)), []);
   const [storyId, setStoryId] = useState(story.id);
-  const [status, setStatus] = useState(story.status);
+  const [meta, setMeta] = useState<TStoryMeta>(story.meta);
+  const canEdit = canEditInState(actor, meta);
+  const [busy, setBusy] = useState(false);
   const [draft, setDraft] = useState<TDraft>(recovered?.draft ?? story.draft);
   const [saveState, setSaveState] = useState<TSaveState>(recovered ? "unsaved" : "saved");
   const [message, setMessage] = useState<string | null>(recovered ? "Recovered changes that had not been saved from this browser." : null);
@@ -133,7 +170,7 @@ export function StoryEditor({
       const previousKey = storageKey(l.storyId);
       l.baseVersion = result.data.version;
       l.lastSaved = { ...snapshot, slug: result.data.slug };
-      setStatus(result.data.status);
+      setMeta((m) => metaFrom(result.data, m.createdById));
       setFieldErrors({});
       setMessage(null);
       if (!l.storyId) {
@@ -241,7 +278,7 @@ export function StoryEditor({
     l.baseVersion = conflict.version;
     l.lastSaved = fromServer(conflict);
     setConflict(null);
-    setStatus(conflict.status);
+    setMeta((m) => ({ ...m, status: conflict.status as TStatus }));
     if (choice === "theirs") {
       const theirs = fromServer(conflict);
       l.draft = theirs;
@@ -258,26 +295,55 @@ export function StoryEditor({
     }
   };
 
-  const changeStatus = async (action: typeof publishStoryAction) => {
+  /**
+   * Run a workflow step on the saved version (publish, submit, schedule, embargo…)
+   * and take the story's new state and version from the answer. True when it worked.
+   */
+  const act = async (call: (ids: { storyId: string; baseVersion: number }) => Promise<TSaveResult>, done: (saved: TSaved) => string): Promise<boolean> => {
     const l = live.current;
-    if (!l.storyId || l.baseVersion === null) return;
-    setSaveState("saving");
+    if (!l.storyId || l.baseVersion === null) return false;
+    setBusy(true);
     try {
-      const result = await action({ storyId: l.storyId, baseVersion: l.baseVersion });
+      const result = await call({ storyId: l.storyId, baseVersion: l.baseVersion });
       if (result.ok) {
         l.baseVersion = result.data.version;
-        setStatus(result.data.status);
-        setSaveState("saved");
-        setMessage(result.data.status === "PUBLISHED" ? "Published." : "Unpublished: readers no longer see this story.");
-      } else {
-        setSaveState(result.error.code === "CONFLICT" ? "unsaved" : "error");
-        setMessage(result.error.message);
-        setFieldErrors(result.error.fieldErrors ?? {});
+        setMeta((m) => metaFrom(result.data, m.createdById));
+        setFieldErrors({});
+        setMessage(done(result.data));
+        return true;
       }
+      setMessage(result.error.code === "CONFLICT" ? "Someone else changed this story meanwhile. Reload the page to see their version, then try again." : result.error.message);
+      setFieldErrors(result.error.fieldErrors ?? {});
+      return false;
     } catch {
-      setSaveState("offline");
       setMessage("The server could not be reached. Try again when the connection is back.");
+      return false;
+    } finally {
+      setBusy(false);
     }
+  };
+
+  const runAction = (action: TAction, extra: { at?: string; note?: string } = {}) =>
+    act((ids) => workflowAction({ ...ids, action, ...extra }), (saved) => DONE[action](saved));
+
+  const restore = async (number: number) => {
+    if (saveState !== "saved") {
+      setMessage("Save or undo your changes before restoring an older revision.");
+      return;
+    }
+    if (await act((ids) => restoreRevisionAction({ ...ids, number }), () => `Restored revision ${number}.`)) {
+      // The restored text replaces what is on screen: load it as saved.
+      localStorage.removeItem(storageKey(live.current.storyId));
+      window.location.reload();
+    }
+  };
+
+  const discard = async () => {
+    if (await act((ids) => discardPendingAction(ids), () => "Discarded the unpublished changes.")) {
+      localStorage.removeItem(storageKey(live.current.storyId));
+      window.location.reload();
+    }
+    return true;
   };
 
   /** Save credits at once, in turn with story saves (both move the story's version). */
@@ -305,7 +371,6 @@ export function StoryEditor({
     }
   };
 
-  const dirty = saveState !== "saved";
   const statusId = "story-save-status";
   return (
     <MediaCatalog.Provider value={{ items: catalog, add: addToCatalog, maxUploadBytes }}>
@@ -315,7 +380,11 @@ export function StoryEditor({
           <span className={saveState === "saved" ? "text-green-800" : saveState === "conflict" || saveState === "error" ? "text-accent" : "text-ink/80"}>
             {STATUS_TEXT[saveState]}
           </span>
-          <span className="ml-2 font-normal text-ink/60">· {status === "PUBLISHED" ? "Published" : status === "UNPUBLISHED" ? "Unpublished" : "Draft"}</span>
+          <span className="ml-2 font-normal text-ink/60">
+            · {STATUS_LABEL[meta.status]}
+            {meta.hasPending ? " · unpublished changes" : ""}
+            {meta.embargoUntil && new Date(meta.embargoUntil) > new Date() ? " · embargoed" : ""}
+          </span>
         </p>
         <div className="ml-auto flex flex-wrap gap-2">
           {storyId && (
@@ -326,16 +395,6 @@ export function StoryEditor({
           <Button variant="secondary" onClick={() => void save()} disabled={!canEdit || saveState === "saving" || saveState === "conflict"} aria-keyshortcuts="Control+S Meta+S">
             Save
           </Button>
-          {canPublish && storyId && status === "PUBLISHED" && (
-            <Button variant="secondary" onClick={() => void changeStatus(unpublishStoryAction)} disabled={dirty}>
-              Unpublish
-            </Button>
-          )}
-          {canPublish && storyId && (
-            <Button onClick={() => void changeStatus(publishStoryAction)} disabled={dirty} title={dirty ? "Save your changes first" : undefined}>
-              {status === "PUBLISHED" ? "Publish update" : "Publish"}
-            </Button>
-          )}
         </div>
         {message && (
           <p role="alert" className="w-full text-sm text-ink/80">
@@ -344,10 +403,28 @@ export function StoryEditor({
         )}
       </div>
 
+      {storyId && <PresenceNote storyId={storyId} />}
       {!canEdit && (
         <p role="note" className="rounded border border-ink/20 bg-white p-3 text-sm">
-          This story has been published, so changes now go through an editor. You can read it here; ask the desk for corrections.
+          {meta.status === "ARCHIVED"
+            ? "This story is archived: no one changes it unless an editor unarchives it."
+            : meta.status === "IN_REVIEW"
+              ? "This story is with the desk. Withdraw it to make changes."
+              : "This story has left the draft stage, so changes now go through an editor. You can read it here; ask the desk for corrections."}
         </p>
+      )}
+      {storyId && (
+        <WorkflowPanel
+          actor={actor}
+          meta={meta}
+          timeZone={timeZone}
+          busy={busy}
+          dirty={saveState !== "saved"}
+          canEdit={canEdit}
+          onAction={runAction}
+          onEmbargo={(until) => act((ids) => embargoAction({ ...ids, until }), (saved) => (saved.embargoUntil ? "Embargo set." : "Embargo lifted."))}
+          onDiscard={discard}
+        />
       )}
 
       {conflict && mineAtConflict && (
@@ -406,6 +483,7 @@ export function StoryEditor({
         )}
         <RichTextEditor editable={canEdit} initial={recovered?.draft.body ?? story.draft.body} replaceWith={replaceBody} onChange={(body) => update({ body })} describedBy={fieldErrors.body ? "story-body-error" : undefined} />
       </div>
+      {storyId && <HistoryPanel storyId={storyId} timeZone={timeZone} canRestore={canEdit} onRestore={restore} />}
     </div>
     </MediaCatalog.Provider>
   );

@@ -1,5 +1,6 @@
 import { Figure } from "./figure";
 import { Byline, CreditsBlock, type TPublicCredit } from "./story-credits";
+import { StoryNotes, type TPublicNote } from "./story-notes";
 import type { TDisplayMedia } from "@/lib/media/queries";
 import { RichText } from "@/lib/richtext/render";
 import type { TRichDoc } from "@/lib/richtext/types";
@@ -19,6 +20,8 @@ export type TArticleStory = {
   leadCaption: string | null;
   /** The library images the story shows, by id. */
   media: Map<string, TDisplayMedia>;
+  /** Corrections, clarifications, updates and editor's notes. */
+  notes?: TPublicNote[];
 };
 
 /** A story as readers see it; the newsroom preview uses the same component. */
@@ -48,6 +51,7 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
           )}
         </div>
       </header>
+      <StoryNotes notes={story.notes ?? []} place="top" />
       <div className="story-body">
         <RichText
           doc={story.body}
@@ -58,6 +62,7 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
           }}
         />
       </div>
+      <StoryNotes notes={story.notes ?? []} place="end" />
       <CreditsBlock credits={story.credits} />
     </article>
   );

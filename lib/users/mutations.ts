@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import { hasRole, type TActor } from "@/lib/auth/actor";
@@ -62,7 +63,9 @@ export async function setUserActive({ actor, userId, active }: { actor: TActor; 
       await keepAnActiveAdmin(tx, user, "deactivate this account");
       await endSessions(tx, userId);
     }
-    return tx.user.update({ where: { id: userId }, data: { active }, select: { id: true, email: true, active: true } });
+    const updated = await tx.user.update({ where: { id: userId }, data: { active }, select: { id: true, email: true, active: true } });
+    if (user.active !== active) await recordAudit(tx, { actor, action: active ? "user.activate" : "user.deactivate", details: { email: updated.email } });
+    return updated;
   });
 }
 
@@ -74,7 +77,9 @@ export async function changeUserRole({ actor, userId, role }: { actor: TActor; u
   return prisma.$transaction(async (tx) => {
     const user = await findUserOrThrow(tx, userId);
     if (parsed.data !== "ADMIN") await keepAnActiveAdmin(tx, user, "take away the admin role");
-    return tx.user.update({ where: { id: userId }, data: { role: parsed.data }, select: { id: true, email: true, role: true } });
+    const updated = await tx.user.update({ where: { id: userId }, data: { role: parsed.data }, select: { id: true, email: true, role: true } });
+    if (user.role !== parsed.data) await recordAudit(tx, { actor, action: "user.role", details: { email: updated.email, from: user.role, to: parsed.data } });
+    return updated;
   });
 }
 

@@ -6,6 +6,7 @@ import { makeUser, uniqueEmail } from "@/lib/testing/factories";
 import { actorForSession, authenticate } from "@/lib/auth/sessions";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./mutations";
 import { listUsers } from "./queries";
+import { listAudit } from "@/lib/audit/audit";
 
 const asUser = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN" }): TActor => ({ kind: "user", id: u.id, role: u.role, name: "x", email: "x@x.test" });
 
@@ -94,5 +95,22 @@ describe("listUsers", () => {
     const users = await listUsers({ actor: asUser(admin) });
     expect(users.map((u) => u.id)).toContain(editor.id);
     expect(JSON.stringify(users)).not.toContain("argon2");
+  });
+});
+
+describe("the audit log", () => {
+  it("records role changes and deactivations, and only admins read it", async () => {
+    const admin = await makeUser({ role: "ADMIN" });
+    const target = await makeUser();
+    const actor = { kind: "user" as const, ...admin };
+    await changeUserRole({ actor, userId: target.id, role: "EDITOR" });
+    await setUserActive({ actor, userId: target.id, active: false });
+    const { events } = await listAudit({ actor });
+    const mine = events.filter((e) => (e.details as { email?: string }).email === target.email).map((e) => [e.action, e.actor?.email]);
+    expect(mine).toEqual([
+      ["user.deactivate", admin.email],
+      ["user.role", admin.email],
+    ]);
+    await expect(listAudit({ actor: { ...actor, role: "EDITOR" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -14,9 +14,10 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ slug: string }> };
 
-/** The later of publishing and the last change to the words. */
-function modifiedAt(story: { publishedAt: Date | null; contentUpdatedAt: Date }) {
-  return story.publishedAt && story.publishedAt > story.contentUpdatedAt ? story.publishedAt : story.contentUpdatedAt;
+/** The latest of publishing, the last change to the words, and the last correction or update. */
+function modifiedAt(story: { publishedAt: Date | null; contentUpdatedAt: Date; notes: { createdAt: Date; updatedAt: Date }[] }) {
+  const times = [story.publishedAt, story.contentUpdatedAt, ...story.notes.map((n) => n.updatedAt)].filter((d): d is Date => d !== null);
+  return new Date(Math.max(...times.map((d) => d.getTime())));
 }
 
 function describe(story: { dek: string | null; body: Parameters<typeof plainText>[0] }) {

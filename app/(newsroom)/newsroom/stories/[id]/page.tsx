@@ -5,7 +5,10 @@ import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
 import { maxUploadBytes } from "@/lib/media/config";
-import { canEditStory, canPublish } from "@/lib/stories/permissions";
+import { NotesPanel } from "@/components/newsroom/notes-panel";
+import { hasRole } from "@/lib/auth/actor";
+import { TIME_ZONE } from "@/lib/site";
+import { listStoryNotesForDesk } from "@/lib/stories/notes";
 import { getStoryForEditor, listSections } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
@@ -17,6 +20,8 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
     orNotFound(getStoryForEditor({ actor: user, storyId: id })),
     listSections(),
   ]);
+  // Corrections and updates are the desk's, on stories readers have seen.
+  const notes = hasRole(user, "EDITOR") && story.firstPublishedAt ? await listStoryNotesForDesk({ actor: user, storyId: story.id }) : null;
   return (
     <>
       <NewsroomHeader user={user} />
@@ -26,17 +31,31 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           story={{
             id: story.id,
             version: story.version,
-            status: story.status,
+            meta: {
+              status: story.status,
+              createdById: story.createdById,
+              hasPending: story.hasPending,
+              scheduledAt: story.scheduledAt?.toISOString() ?? null,
+              unpublishAt: story.unpublishAt?.toISOString() ?? null,
+              embargoUntil: story.embargoUntil?.toISOString() ?? null,
+              deskNote: story.deskNote,
+              notice: story.notice,
+            },
             everPublished: story.firstPublishedAt !== null,
             credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
             media: [...story.media.values()],
             draft: toDraft(story),
           }}
           sections={sections}
-          canPublish={canPublish(user)}
-          canEdit={canEditStory(user, story)}
+          actor={user}
+          timeZone={TIME_ZONE}
           maxUploadBytes={maxUploadBytes()}
         />
+        {notes && (
+          <div className="mt-6">
+            <NotesPanel storyId={story.id} notes={notes} />
+          </div>
+        )}
       </main>
     </>
   );

@@ -4,7 +4,7 @@ import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
 import { maxUploadBytes } from "@/lib/media/config";
 import { EMPTY_DOC } from "@/lib/richtext/types";
-import { canPublish } from "@/lib/stories/permissions";
+import { TIME_ZONE } from "@/lib/site";
 import { listSections } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "New story", robots: { index: false } };
@@ -21,15 +21,15 @@ export default async function NewStoryPage() {
           story={{
             id: null,
             version: null,
-            status: "DRAFT",
+            meta: { status: "DRAFT", createdById: user.id, hasPending: false, scheduledAt: null, unpublishAt: null, embargoUntil: null, deskNote: null, notice: null },
             everPublished: false,
             credits: [],
             media: [],
             draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", body: EMPTY_DOC },
           }}
           sections={sections}
-          canPublish={canPublish(user)}
-          canEdit
+          actor={user}
+          timeZone={TIME_ZONE}
           maxUploadBytes={maxUploadBytes()}
         />
       </main>

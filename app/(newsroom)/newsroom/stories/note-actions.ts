@@ -1,0 +1,23 @@
+"use server";
+
+import type { TFormState } from "@/components/ui/action-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { formText, runFormTask } from "@/lib/form-task";
+import { addStoryNote, editStoryNote } from "@/lib/stories/notes";
+import type { TNoteInput } from "@/lib/stories/notes";
+
+const noteFrom = (data: FormData) => ({ kind: formText(data, "kind"), body: formText(data, "body") }) as TNoteInput;
+
+export async function addNoteAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return runFormTask("Adding a note", "/newsroom/stories", async () => {
+    await addStoryNote({ actor: await getCurrentUser(), storyId: formText(data, "storyId"), data: noteFrom(data) });
+    return "Added. It shows on the story and on /corrections now.";
+  });
+}
+
+export async function editNoteAction(_: TFormState, data: FormData): Promise<TFormState> {
+  return runFormTask("Editing a note", "/newsroom/stories", async () => {
+    await editStoryNote({ actor: await getCurrentUser(), noteId: formText(data, "noteId"), data: noteFrom(data) });
+    return "Saved; the earlier wording is kept in the note's history.";
+  });
+}
