@@ -4,6 +4,8 @@ import path from "node:path";
 export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 /** The upload limit the app under test runs with (NEWSROOM_MAX_UPLOAD_MB), so the size test sends only a few MB. */
 export const E2E_MAX_UPLOAD_MB = 2;
+/** The newsroom's time zone in the app under test: not the machine's, so schedules prove they use it. */
+export const E2E_TIME_ZONE = "Asia/Shanghai";
 export const E2E_ACCOUNTS_FILE = path.resolve(process.env.NEWSROOM_DATA_DIR || ".data", "test", "e2e-accounts.json");
 
 export type TE2eAccount = { email: string; password: string; name: string; role: "ADMIN" | "EDITOR" | "CONTRIBUTOR" };

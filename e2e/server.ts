@@ -14,7 +14,7 @@ import path from "node:path";
 import { dataRoot } from "../lib/db/embedded";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
-import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, type TE2eAccounts } from "./accounts";
+import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, type TE2eAccounts } from "./accounts";
 
 async function main() {
   const server = await startTestServer();
@@ -54,7 +54,18 @@ async function main() {
   rmSync(mediaDir, { recursive: true, force: true });
   app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: db.url, PORT: String(E2E_PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_DATA_DIR: dataRoot(), NEWSROOM_MEDIA_DIR: mediaDir, NEWSROOM_MAX_UPLOAD_MB: String(E2E_MAX_UPLOAD_MB) },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: String(E2E_PORT),
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      NEWSROOM_DATA_DIR: dataRoot(),
+      NEWSROOM_MEDIA_DIR: mediaDir,
+      NEWSROOM_MAX_UPLOAD_MB: String(E2E_MAX_UPLOAD_MB),
+      NEWSROOM_TIME_ZONE: E2E_TIME_ZONE,
+      // Scheduled stories go out within 2 s of their time here (10 s by default).
+      NEWSROOM_SCHEDULER_INTERVAL_MS: "2000",
+    },
   });
   app.on("exit", () => requestShutdown());
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { utcToWallTime, wallTimeToUtc } from "./time";
+import { formatInZone, utcToWallTime, wallTimeToUtc } from "./time";
 
 describe("newsroom wall times", () => {
   it("mean the newsroom's zone, not the browser's", () => {
@@ -23,5 +23,12 @@ describe("newsroom wall times", () => {
   });
   it("refuse what is not a wall time", () => {
     for (const bad of ["", "tomorrow", "2026-02-30T10:00", "2026-12-01 10:00", "2026-12-01T25:00"]) expect(wallTimeToUtc(bad, "UTC")).toBeNull();
+  });
+});
+
+describe("formatInZone", () => {
+  it("says the time as the newsroom reads it, with its zone", () => {
+    expect(formatInZone("2026-12-01T02:00:00Z", "Asia/Shanghai")).toBe("December 1, 2026 at 10:00 AM GMT+8");
+    expect(formatInZone(new Date("2026-12-01T15:30:00Z"), "UTC")).toBe("December 1, 2026 at 3:30 PM UTC");
   });
 });
