@@ -19,7 +19,14 @@ export type TDemoStory = {
   dateline: string;
   section: string;
   author: "editor" | "contributor";
-  publish: boolean;
+  /** Where the story stands; SCHEDULED stories publish `scheduleInHours` after seeding. */
+  state: "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "UNPUBLISHED" | "ARCHIVED";
+  scheduleInHours?: number;
+  /** Under embargo until this many hours after seeding. */
+  embargoInHours?: number;
+  /** The desk's note to the author (a returned draft). */
+  deskNote?: string;
+  notes?: { kind: "CORRECTION" | "CLARIFICATION" | "UPDATE" | "EDITORS_NOTE"; body: string }[];
   body: TRichDoc;
   credits: TDemoCredit[];
   /** Key of the lead photo in demo-images.ts. */
@@ -42,8 +49,9 @@ export const DEMO_STORIES: TDemoStory[] = [
     dateline: "Panmunjom",
     section: "world",
     author: "editor",
-    publish: true,
+    state: "PUBLISHED",
     lead: "border",
+    notes: [{ kind: "UPDATE", body: "This story has been updated with comments from residents of the village." }],
     credits: [
       { person: "doe", role: "BYLINE" },
       { person: "kim", role: "BYLINE" },
@@ -69,7 +77,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     dateline: "Portland",
     section: "news",
     author: "contributor",
-    publish: true,
+    state: "PUBLISHED",
     lead: "bikes",
     credits: [{ person: "alvarez", role: "BYLINE" }],
     body: doc(
@@ -86,11 +94,12 @@ export const DEMO_STORIES: TDemoStory[] = [
     dateline: "Frankfurt",
     section: "business",
     author: "editor",
-    publish: true,
+    state: "PUBLISHED",
     credits: [
       { person: "weber", role: "BYLINE" },
       { person: "doe", role: "ADDITIONAL_REPORTING", location: "Beijing" },
     ],
+    notes: [{ kind: "CORRECTION", body: "An earlier version of this story misstated the day of the decision. It was Thursday, not Wednesday." }],
     body: doc(
       p("The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move."),
       p("Stocks rose slightly in early trading. Bond yields were little changed."),
@@ -104,8 +113,62 @@ export const DEMO_STORIES: TDemoStory[] = [
     dateline: "Rotterdam",
     section: "business",
     author: "contributor",
-    publish: false,
-    credits: [],
+    state: "DRAFT",
+    deskNote: "Good start. Get the port authority's own numbers before this goes to review.",
+    credits: [{ person: "kim", role: "BYLINE" }],
     body: doc(p("The port authority will present its expansion plans next month. Waiting for the environmental report.")),
+  },
+  {
+    headline: "Hospital waiting times fall for a third month",
+    dek: "Emergency rooms saw patients faster in October, new figures show.",
+    dateline: "Portland",
+    section: "news",
+    author: "contributor",
+    state: "IN_REVIEW",
+    credits: [{ person: "kim", role: "BYLINE" }],
+    body: doc(p("Waiting times in the city's emergency rooms fell for the third month in a row in October, according to figures released on Friday."), quote("“The extra night staff are making a difference,” a hospital spokeswoman said.")),
+  },
+  {
+    headline: "Election night: polls close at eight",
+    dek: "What to watch as the results come in.",
+    dateline: "Portland",
+    section: "news",
+    author: "editor",
+    state: "SCHEDULED",
+    scheduleInHours: 6,
+    credits: [{ person: "alvarez", role: "BYLINE" }],
+    body: doc(p("Polls close at 8 p.m. Results from the first precincts are expected within the hour."), bullets("The mayor's race", "The transit levy", "Two open council seats")),
+  },
+  {
+    headline: "Study links city trees to cooler summer nights",
+    dek: "Researchers measured temperatures street by street for three summers.",
+    dateline: "Frankfurt",
+    section: "science",
+    author: "editor",
+    state: "SCHEDULED",
+    scheduleInHours: 24,
+    embargoInHours: 24,
+    credits: [{ person: "weber", role: "BYLINE" }],
+    body: doc(p("Streets lined with mature trees stayed up to three degrees cooler at night than treeless ones, a study published on Thursday found."), p("The journal's embargo lifts at the time shown in the newsroom.")),
+  },
+  {
+    headline: "Summer festival lineup announced",
+    dek: "Withdrawn after the organizers postponed the announcement.",
+    dateline: "Portland",
+    section: "news",
+    author: "contributor",
+    state: "UNPUBLISHED",
+    credits: [{ person: "alvarez", role: "BYLINE" }],
+    body: doc(p("The organizers of the summer festival announced the first twelve acts on Tuesday.")),
+  },
+  {
+    headline: "Notes: ferry timetable 2019",
+    dek: "Superseded.",
+    dateline: "Rotterdam",
+    section: "business",
+    author: "editor",
+    state: "ARCHIVED",
+    credits: [],
+    body: doc(p("Old timetable notes, kept for reference.")),
   },
 ];

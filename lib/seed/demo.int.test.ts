@@ -23,8 +23,15 @@ describe("seedDemoContent", () => {
     const { DEMO_STORIES } = await import("./demo-stories");
     const { listLatestPublished, getPublishedStoryBySlug } = await import("@/lib/stories/queries");
     const published = await listLatestPublished(50);
-    expect(published).toHaveLength(DEMO_STORIES.filter((s) => s.publish).length);
-    expect(await prisma.story.count({ where: { status: "DRAFT" } })).toBe(1);
+    expect(published).toHaveLength(DEMO_STORIES.filter((s) => s.state === "PUBLISHED").length);
+    // Every state of the workflow, a scheduled story, an embargoed one, a correction and an update.
+    for (const status of ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "UNPUBLISHED", "ARCHIVED"] as const) {
+      expect(await prisma.story.count({ where: { status } }), status).toBeGreaterThan(0);
+    }
+    expect(await prisma.story.count({ where: { embargoUntil: { gt: new Date() }, status: "SCHEDULED" } })).toBe(1);
+    expect(await prisma.storyNote.count({ where: { kind: "CORRECTION" } })).toBe(1);
+    expect(await prisma.storyNote.count({ where: { kind: "UPDATE" } })).toBe(1);
+    expect(await prisma.storyRevision.count()).toBe(DEMO_STORIES.length);
     const lead = await getPublishedStoryBySlug(published.at(-1)!.slug);
     expect(lead).toMatchObject({ dateline: "Panmunjom", dek: expect.any(String) });
     expect(JSON.stringify(lead!.body)).toMatch(/"heading".*"bulletList"|"bulletList".*"heading"/s);

@@ -7,6 +7,8 @@ import { mediaIdsIn } from "@/lib/richtext/text";
 import type { TRichNode } from "@/lib/richtext/types";
 import type { Role } from "@/lib/db/generated/enums";
 import { validateRichText } from "@/lib/richtext/validate";
+import { liveContent } from "@/lib/stories/content";
+import { recordRevision } from "@/lib/stories/revisions";
 import { slugify } from "@/lib/stories/slug";
 import { DEMO_IMAGES } from "./demo-images";
 import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
@@ -27,7 +29,8 @@ const SEED_LOCK = 7_411_001;
 
 /**
  * Seed demo content once, on an empty database: one account per role and a few
- * stories (published, and a draft) that show what a story can hold. Returns false when there was
+ * stories in every state of the workflow (published ones with a correction and an
+ * update, a scheduled one, an embargoed one) that show what a story can hold. Returns false when there was
  * nothing to do: seeded before, or the database already has accounts of its own.
  */
 export async function seedDemoContent(): Promise<boolean> {
@@ -89,11 +92,14 @@ export async function seedDemoContent(): Promise<boolean> {
     const sections = new Map((await tx.section.findMany({ select: { id: true, slug: true } })).map((s) => [s.slug, s.id]));
     // Oldest first, an hour apart, so the front page has an order.
     const start = Date.now() - DEMO_STORIES.length * 60 * 60 * 1000;
+    const hours = (n: number) => new Date(Date.now() + n * 60 * 60 * 1000);
+    const editor = { kind: "user" as const, id: authors.editor.id, role: "EDITOR" as const, name: "", email: "" };
     for (const [i, story] of DEMO_STORIES.entries()) {
       const at = new Date(start + i * 60 * 60 * 1000);
       const body = validateRichText(withImages(story.body));
       const lead = story.lead ? images.get(story.lead)! : null;
-      await tx.story.create({
+      const everPublished = story.state === "PUBLISHED" || story.state === "UNPUBLISHED";
+      const created = await tx.story.create({
         data: {
           headline: story.headline,
           dek: story.dek,
@@ -104,15 +110,22 @@ export async function seedDemoContent(): Promise<boolean> {
           media: { create: [...new Set([...(lead ? [lead] : []), ...mediaIdsIn(body)])].map((mediaId) => ({ mediaId })) },
           sectionId: sections.get(story.section) ?? null,
           createdById: authors[story.author].id,
-          status: story.publish ? "PUBLISHED" : "DRAFT",
+          status: story.state,
           createdAt: at,
           contentUpdatedAt: at,
-          ...(story.publish ? { firstPublishedAt: at, publishedAt: at } : {}),
+          ...(everPublished ? { firstPublishedAt: at, publishedAt: at } : {}),
+          scheduledAt: story.scheduleInHours ? hours(story.scheduleInHours) : null,
+          embargoUntil: story.embargoInHours ? hours(story.embargoInHours) : null,
+          deskNote: story.deskNote ?? null,
+          notes: { create: (story.notes ?? []).map((n, k) => ({ ...n, createdById: authors.editor.id, createdAt: new Date(at.getTime() + (k + 1) * 20 * 60 * 1000) })) },
           credits: {
             create: story.credits.map((c, position) => ({ personId: people.get(c.person)!, role: c.role, location: c.location ?? null, position })),
           },
         },
+        select: { id: true, slug: true, headline: true, dek: true, dateline: true, sectionId: true, leadMediaId: true, leadCaption: true, body: true, status: true, credits: { orderBy: { position: "asc" } } },
       });
+      // Each story starts its history with the content it was seeded with.
+      await recordRevision(tx, { storyId: created.id, actor: editor, kind: "SAVE", status: created.status, summary: "Added with the demo content", content: liveContent(created) });
     }
     await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     return true;
