@@ -45,3 +45,21 @@ export async function credit(page: Page, name: string, role: string, location?: 
 export async function addByline(page: Page) {
   await credit(page, `Reporter ${randomBytes(3).toString("hex")}`, "Byline");
 }
+
+/** The story editor's save state ("saved", "saving", …). */
+export const saveState = (page: Page) => page.getByRole("status").first();
+export const storyBody = (page: Page) => page.getByRole("textbox", { name: "Story body" });
+
+export async function expectSaved(page: Page) {
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved");
+}
+
+/** Start a story with a headline and some text, and wait for it to be saved. */
+export async function startStory(page: Page, headline: string, text: string) {
+  await page.goto("/newsroom/stories/new");
+  await page.getByLabel("Headline", { exact: true }).fill(headline);
+  await storyBody(page).click();
+  await page.keyboard.type(text);
+  await expectSaved(page);
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
+}

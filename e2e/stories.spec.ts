@@ -1,25 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { CONTRIBUTOR_STATE, EDITOR_STATE } from "./accounts";
-import { addByline, SIGNED_OUT } from "./helpers";
+import { addByline, expectSaved, saveState, SIGNED_OUT, startStory, storyBody } from "./helpers";
 
 const unique = (label: string) => `${label} ${randomBytes(4).toString("hex")}`;
-const saveState = (page: Page) => page.getByRole("status");
-const body = (page: Page) => page.getByRole("textbox", { name: "Story body" });
-
-async function expectSaved(page: Page) {
-  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-}
-
-/** Start a story with a headline and some text, and wait for it to be saved. */
-async function startStory(page: Page, headline: string, text: string) {
-  await page.goto("/newsroom/stories/new");
-  await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await body(page).click();
-  await page.keyboard.type(text);
-  await expectSaved(page);
-  await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
-}
+const body = storyBody;
 
 test.describe("as an editor", () => {
   test.use({ storageState: EDITOR_STATE });

@@ -2,25 +2,12 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { utcToWallTime } from "../lib/time";
 import { CONTRIBUTOR_STATE, E2E_TIME_ZONE, EDITOR_STATE, ADMIN_STATE } from "./accounts";
-import { addByline, SIGNED_OUT } from "./helpers";
+import { addByline, expectSaved, SIGNED_OUT, startStory, storyBody } from "./helpers";
 
 const tag = () => randomBytes(3).toString("hex");
-const body = (page: Page) => page.getByRole("textbox", { name: "Story body" });
-const saveState = (page: Page) => page.getByRole("status").first();
+const body = storyBody;
 const workflow = (page: Page) => page.getByRole("region", { name: "Workflow" });
-
-async function expectSaved(page: Page) {
-  await expect(saveState(page)).toHaveAttribute("data-state", "saved");
-}
-
-async function write(page: Page, headline: string, text: string) {
-  await page.goto("/newsroom/stories/new");
-  await page.getByLabel("Headline", { exact: true }).fill(headline);
-  await body(page).click();
-  await page.keyboard.type(text);
-  await expectSaved(page);
-  await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
-}
+const write = startStory;
 
 test("a contributor submits; the desk returns it with a note; it comes back fixed; the desk schedules it a minute ahead and it goes live on time", async ({ browser }) => {
   test.setTimeout(240_000);

@@ -363,6 +363,8 @@ export function StoryEditor({
       }
       l.baseVersion = result.data.version;
       setCredits(next);
+      // On a published story, credits join the pending update like any other change.
+      setMeta((m) => (m.status === "PUBLISHED" ? { ...m, hasPending: true } : m));
       return null;
     } catch {
       return "The server could not be reached; the credits were not changed. Try again when the connection is back.";

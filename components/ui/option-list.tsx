@@ -10,3 +10,17 @@ export function OptionList<T extends string>({ values, labels }: { values: reado
     </>
   );
 }
+
+/** <option>s for rows with an id and a name (people, sections), after an optional empty choice. */
+export function NamedOptions({ rows, empty }: { rows: readonly { id: string; name: string }[]; empty?: string }) {
+  return (
+    <>
+      {empty !== undefined && <option value="">{empty}</option>}
+      {rows.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.name}
+        </option>
+      ))}
+    </>
+  );
+}

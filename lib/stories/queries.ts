@@ -29,7 +29,7 @@ export async function listStoriesForDesk({ actor, filter }: { actor: TActor | nu
       orderBy: { updatedAt: "desc" },
       skip: (page - 1) * DESK_PAGE_SIZE,
       take: DESK_PAGE_SIZE,
-      select: { id: true, headline: true, slug: true, status: true, updatedAt: true, createdBy: { select: { name: true } } },
+      select: { id: true, headline: true, slug: true, status: true, updatedAt: true, embargoUntil: true, createdBy: { select: { name: true } } },
     }),
     prisma.story.count({ where }),
   ]);

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
-import { OptionList } from "@/components/ui/option-list";
+import { NamedOptions, OptionList } from "@/components/ui/option-list";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { listCreditablePeople } from "@/lib/people/queries";
@@ -84,23 +84,13 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           <label className="flex flex-col font-semibold">
             Section
             <select name="section" defaultValue={filter.section ?? ""} className={input}>
-              <option value="">All sections</option>
-              {sections.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <NamedOptions rows={sections} empty="All sections" />
             </select>
           </label>
           <label className="flex flex-col font-semibold">
             Person credited
             <select name="person" defaultValue={filter.person ?? ""} className={input}>
-              <option value="">Anyone</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
+              <NamedOptions rows={people} empty="Anyone" />
             </select>
           </label>
           <label className="flex flex-col font-semibold">

@@ -19,6 +19,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const filter = { status: one(params.status), q: one(params.q), page: one(params.page) } as Parameters<typeof listStoriesForDesk>[0]["filter"];
   const { stories, total, page, pages } = await listStoriesForDesk({ actor: user, filter });
+  const now = new Date();
   return (
     <>
       <NewsroomHeader user={user} />
@@ -63,7 +64,10 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                       {s.headline || "Untitled story"}
                     </Link>
                   </td>
-                  <td className="pr-4">{STATUS_LABEL[s.status]}</td>
+                  <td className="pr-4">
+                    {STATUS_LABEL[s.status]}
+                    {s.embargoUntil && s.embargoUntil > now && <span className="ml-2 rounded bg-accent/15 px-1 text-xs font-semibold text-accent">Embargoed</span>}
+                  </td>
                   <td className="pr-4">{s.createdBy.name}</td>
                   <td>
                     <time dateTime={s.updatedAt.toISOString()}>{formatDateTime(s.updatedAt)}</time>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FocalPointPicker } from "@/components/newsroom/focal-point-picker";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
+import { NamedOptions } from "@/components/ui/option-list";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
 import { captionLine } from "@/lib/media/format";
@@ -81,12 +82,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
                 <label className="flex flex-col text-sm font-semibold">
                   Photographer from our people
                   <select name="creditPersonId" defaultValue={media.creditPersonId ?? ""} className={input}>
-                    <option value="">— Not one of our people —</option>
-                    {people.map((p) => (
-                      <option key={p.id} value={p.id}>
-                        {p.name}
-                      </option>
-                    ))}
+                    <NamedOptions rows={people} empty="— Not one of our people —" />
                   </select>
                 </label>
                 <label className="flex flex-col text-sm font-semibold">
