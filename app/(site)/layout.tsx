@@ -1,10 +1,18 @@
+import type { Metadata } from "next";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { absoluteUrl, SITE_NAME } from "@/lib/site";
+import { listSections } from "@/lib/stories/queries";
 
-export default function SiteLayout({ children }: { children: React.ReactNode }) {
+export const metadata: Metadata = {
+  alternates: { types: { "application/rss+xml": [{ url: absoluteUrl("/feed.xml"), title: SITE_NAME }] } },
+};
+
+export default async function SiteLayout({ children }: { children: React.ReactNode }) {
+  const sections = await listSections();
   return (
     <>
-      <SiteHeader />
+      <SiteHeader sections={sections} />
       <main id="main" className="mx-auto max-w-5xl px-4 py-8">
         {children}
       </main>

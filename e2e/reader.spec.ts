@@ -1,0 +1,58 @@
+import { randomBytes } from "node:crypto";
+import { XMLParser } from "fast-xml-parser";
+import Parser from "rss-parser";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { EDITOR_STATE } from "./accounts";
+import { credit, startStory } from "./helpers";
+
+const tag = () => randomBytes(3).toString("hex");
+
+/** Where a published story must show up for readers, each checked the way a reader or crawler sees it. */
+async function visibility(request: APIRequestContext, { slug, headline, sectionSlug, personSlug }: { slug: string; headline: string; sectionSlug: string; personSlug: string }) {
+  const text = async (path: string) => (await request.get(path)).text();
+  const feedTitles = async (path: string) => (await new Parser().parseString(await text(path))).items.map((i) => i.title);
+  const sitemapUrls = async (path: string) => {
+    const urls = new XMLParser().parse(await text(path)).urlset.url ?? [];
+    return (Array.isArray(urls) ? urls : [urls]).map((u: { loc: string }) => u.loc);
+  };
+  return {
+    story: (await request.get(`/stories/${slug}`)).status() === 200,
+    front: (await text("/")).includes(headline),
+    section: (await text(`/sections/${sectionSlug}`)).includes(headline),
+    author: (await request.get(`/people/${personSlug}`)).status() === 200 && (await text(`/people/${personSlug}`)).includes(headline),
+    feed: (await feedTitles("/feed.xml")).includes(headline),
+    sectionFeed: (await feedTitles(`/sections/${sectionSlug}/feed.xml`)).includes(headline),
+    authorFeed: (await feedTitles(`/people/${personSlug}/feed.xml`)).includes(headline),
+    sitemap: (await sitemapUrls("/sitemaps/stories.xml")).some((u) => u.endsWith(`/stories/${slug}`)),
+    newsSitemap: (await sitemapUrls("/sitemaps/news.xml")).some((u) => u.endsWith(`/stories/${slug}`)),
+  };
+}
+
+test.describe("the reader site", () => {
+  test.use({ storageState: EDITOR_STATE });
+
+  test("publishing puts a story on the front page, its section, its author's page, the feeds and the sitemaps; unpublishing takes it off all of them", async ({ page, playwright }) => {
+    const headline = `Ferry service resumes ${tag()}`;
+    const author = `Ana Costa ${tag()}`;
+    await startStory(page, headline, "The ferry ran again on Monday.");
+    await page.locator("#story-section").selectOption({ label: "Business" });
+    await credit(page, author, "Byline");
+    await expect(page.getByRole("status").first()).toHaveAttribute("data-state", "saved");
+    const slug = await page.getByLabel("URL slug").inputValue();
+    const reader = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
+    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
+    const personSlug = (await reader.get(`/stories/${slug}`).then((r) => r.text())).match(/href="\/people\/([^"]+)"/)![1]!;
+    const where = { slug, headline, sectionSlug: "business", personSlug };
+
+    expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true });
+    const robots = await (await reader.get("/robots.txt")).text();
+    expect(robots).toMatch(/Disallow: \/newsroom/);
+    expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
+
+    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish" }).click();
+    await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
+    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false });
+    await reader.dispose();
+  });
+});

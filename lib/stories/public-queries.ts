@@ -1,0 +1,83 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { getDisplayMedia } from "@/lib/media/queries";
+import { plainText, firstSentence } from "@/lib/richtext/text";
+import type { TRichDoc } from "@/lib/richtext/types";
+import { publicStoryWhere } from "./queries";
+
+/** A story in a public list. */
+const TEASER = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  publishedAt: true,
+  firstPublishedAt: true,
+  section: { select: { name: true, slug: true } },
+} as const;
+
+export const SECTION_PAGE_SIZE = 20;
+
+/** A section's page: its published stories, newest first; null for an unknown section. */
+export async function getSectionPage(slug: string, page = 1) {
+  const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+  if (!section) return null;
+  const where = { ...publicStoryWhere(), sectionId: section.id };
+  const [stories, total] = await Promise.all([
+    prisma.story.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * SECTION_PAGE_SIZE, take: SECTION_PAGE_SIZE, select: TEASER }),
+    prisma.story.count({ where }),
+  ]);
+  return { section, stories, total, page, pages: Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE)) };
+}
+
+export const FEED_SIZE = 50;
+
+/** The newest public stories for a feed: everything, one section, or one person's credits. */
+export async function listFeedStories({ sectionSlug, personSlug }: { sectionSlug?: string; personSlug?: string } = {}) {
+  const stories = await prisma.story.findMany({
+    where: {
+      ...publicStoryWhere(),
+      ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
+      ...(personSlug ? { credits: { some: { person: { slug: personSlug }, role: { not: "EDITOR" } } } } : {}),
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: FEED_SIZE,
+    select: {
+      ...TEASER,
+      body: true,
+      leadMediaId: true,
+      credits: { where: { role: "BYLINE" }, orderBy: { position: "asc" }, select: { person: { select: { name: true } } } },
+    },
+  });
+  const media = await getDisplayMedia(stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])));
+  return stories.map((s) => ({
+    ...s,
+    description: s.dek || firstSentence(plainText(s.body as TRichDoc), 300),
+    lead: s.leadMediaId ? (media.get(s.leadMediaId) ?? null) : null,
+  }));
+}
+
+/** Everything a sitemap lists: public stories, sections, and people with a public page. */
+export async function listSitemapEntries() {
+  const where = publicStoryWhere();
+  const [stories, sections, people] = await Promise.all([
+    prisma.story.findMany({ where, orderBy: { publishedAt: "desc" }, take: 50_000, select: { slug: true, publishedAt: true, contentUpdatedAt: true } }),
+    prisma.section.findMany({ orderBy: { position: "asc" }, select: { slug: true } }),
+    prisma.person.findMany({
+      where: { OR: [{ credits: { some: { role: { not: "EDITOR" }, story: where } } }, { longBio: { not: null } }, { shortBio: { not: null } }] },
+      orderBy: { name: "asc" },
+      select: { slug: true, updatedAt: true },
+    }),
+  ]);
+  return { stories, sections, people };
+}
+
+/** Stories first published in the last two days, for the news sitemap. */
+export async function listRecentForNewsSitemap(now = new Date()) {
+  return prisma.story.findMany({
+    where: { ...publicStoryWhere(now), firstPublishedAt: { gte: new Date(now.getTime() - 48 * 60 * 60 * 1000) } },
+    orderBy: { firstPublishedAt: "desc" },
+    take: 1000,
+    select: { slug: true, headline: true, firstPublishedAt: true },
+  });
+}
