@@ -50,7 +50,7 @@ test.describe("the reader site", () => {
     expect(robots).toMatch(/Disallow: \/newsroom/);
     expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 
-    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish" }).click();
+    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
     expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false });
     await reader.dispose();
