@@ -25,13 +25,14 @@ async function visibility(request: APIRequestContext, { slug, headline, sectionS
     authorFeed: (await feedTitles(`/people/${personSlug}/feed.xml`)).includes(headline),
     sitemap: (await sitemapUrls("/sitemaps/stories.xml")).some((u) => u.endsWith(`/stories/${slug}`)),
     newsSitemap: (await sitemapUrls("/sitemaps/news.xml")).some((u) => u.endsWith(`/stories/${slug}`)),
+    search: (await text(`/search?q=${encodeURIComponent(headline)}`)).includes(`href="/stories/${slug}"`),
   };
 }
 
 test.describe("the reader site", () => {
   test.use({ storageState: EDITOR_STATE });
 
-  test("publishing puts a story on the front page, its section, its author's page, the feeds and the sitemaps; unpublishing takes it off all of them", async ({ page, playwright }) => {
+  test("publishing puts a story on the front page, its section, its author's page, the feeds, the sitemaps and search; unpublishing takes it off all of them", async ({ page, playwright }) => {
     const headline = `Ferry service resumes ${tag()}`;
     const author = `Ana Costa ${tag()}`;
     await startStory(page, headline, "The ferry ran again on Monday.");
@@ -45,14 +46,14 @@ test.describe("the reader site", () => {
     const personSlug = (await reader.get(`/stories/${slug}`).then((r) => r.text())).match(/href="\/people\/([^"]+)"/)![1]!;
     const where = { slug, headline, sectionSlug: "business", personSlug };
 
-    expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true });
+    expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
     const robots = await (await reader.get("/robots.txt")).text();
     expect(robots).toMatch(/Disallow: \/newsroom/);
     expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
-    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false });
+    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
     await reader.dispose();
   });
 });

@@ -19,6 +19,11 @@ export function SiteHeader({ sections }: { sections: { name: string; slug: strin
               </Link>
             </li>
           ))}
+          <li>
+            <Link href="/search" className="hover:underline">
+              Search
+            </Link>
+          </li>
         </ul>
       </nav>
     </header>

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SearchForm } from "@/components/site/search-form";
+import { Pager, pageQuery } from "@/components/ui/pager";
+import { formatDateTime } from "@/lib/site";
+import { searchStories, splitHighlights } from "@/lib/stories/search";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
+
+type TProps = { searchParams: Promise<{ q?: string | string[]; page?: string }> };
+const pageNumber = (raw: string | undefined) => Math.min(500, Math.max(1, Number.parseInt(raw ?? "1", 10) || 1));
+
+export default async function SearchPage({ searchParams }: TProps) {
+  const params = await searchParams;
+  const raw = Array.isArray(params.q) ? (params.q[0] ?? "") : (params.q ?? "");
+  const { query, hits, total, page, pages } = await searchStories(raw, pageNumber(params.page));
+  return (
+    <section aria-labelledby="search-heading" className="mx-auto max-w-[42rem]">
+      <h1 id="search-heading" className="font-serif text-4xl font-bold">
+        Search
+      </h1>
+      <div className="mt-4">
+        <SearchForm query={query} autoFocus={!query} />
+        <p className="mt-2 text-sm text-ink/60">Use quotes for a phrase, a minus sign to leave a word out: &quot;city council&quot; -parking</p>
+      </div>
+      {query && (
+        <p role="status" className="mt-6 text-sm text-ink/70">
+          {total === 0 ? `No stories match “${query}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”.`}
+        </p>
+      )}
+      <ol className="mt-2 divide-y divide-ink/10">
+        {hits.map((hit) => (
+          <li key={hit.id} className="py-5">
+            {hit.section && <p className="text-xs font-semibold uppercase tracking-wide text-accent">{hit.section}</p>}
+            <h2 className="font-serif text-xl font-bold leading-snug">
+              <Link href={`/stories/${hit.slug}`} className="hover:underline">
+                {hit.headline}
+              </Link>
+            </h2>
+            <p className="mt-1 text-ink/80">
+              {splitHighlights(hit.snippet).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+            </p>
+            {hit.publishedAt && (
+              <p className="mt-1 text-sm text-ink/60">
+                <time dateTime={hit.publishedAt.toISOString()}>{formatDateTime(hit.publishedAt)}</time>
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      <Pager page={page} pages={pages} href={(p) => `/search${pageQuery({ q: query }, p)}`} />
+    </section>
+  );
+}
