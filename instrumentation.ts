@@ -1,10 +1,13 @@
 /**
  * Runs once when the Next server starts: the editorial scheduler (scheduled
  * publishing and unpublishing) lives in every app process; row locks make sure
- * each story is acted on once however many run.
+ * each story is acted on once however many run. The weather refresh, too.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startScheduler } = await import("@/lib/stories/scheduler");
   startScheduler();
+  // Forecasts are fetched in the background and stored; pages only read what is stored.
+  const { startWeatherLoop } = await import("@/lib/weather/forecasts");
+  startWeatherLoop();
 }

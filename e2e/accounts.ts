@@ -6,6 +6,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
 export const E2E_MAX_UPLOAD_MB = 2;
 /** The newsroom's time zone in the app under test: not the machine's, so schedules prove they use it. */
 export const E2E_TIME_ZONE = "Asia/Shanghai";
+/** The local fake of the weather provider (Open-Meteo's API) the app under test uses. */
+export const E2E_WEATHER_PORT = E2E_PORT + 1;
 export const E2E_ACCOUNTS_FILE = path.resolve(process.env.NEWSROOM_DATA_DIR || ".data", "test", "e2e-accounts.json");
 
 export type TE2eAccount = { email: string; password: string; name: string; role: "ADMIN" | "EDITOR" | "CONTRIBUTOR" };

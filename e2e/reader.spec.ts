@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { XMLParser } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { EDITOR_STATE } from "./accounts";
+import { E2E_WEATHER_PORT, EDITOR_STATE } from "./accounts";
 import { credit, startStory } from "./helpers";
 
 const tag = () => randomBytes(3).toString("hex");
@@ -56,4 +56,28 @@ test.describe("the reader site", () => {
     expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
     await reader.dispose();
   });
+});
+
+test("the weather box shows the provider's forecast, and keeps the last one when the provider is down", async ({ page, request }) => {
+  const fake = (mode: string) => request.post(`http://127.0.0.1:${E2E_WEATHER_PORT}/__fake/mode`, { data: mode });
+  await fake("ok");
+  await fake("base=17");
+  const box = page.getByRole("region", { name: "Weather in Beijing" });
+  await expect
+    .poll(async () => {
+      await page.goto("/");
+      return (await box.count()) ? box.innerText() : "";
+    }, { timeout: 30_000 })
+    .toMatch(/Today\s+Clear\s+17°/);
+  const stamp = await box.locator("time").getAttribute("datetime");
+
+  // The provider goes down: the page still renders, with the last stored forecast and its time.
+  await fake("down");
+  await page.waitForTimeout(5_000); // two or more failed refreshes
+  const response = await page.goto("/");
+  expect(response?.status()).toBe(200);
+  await expect(box).toContainText("17°");
+  await expect(box.locator("time")).toHaveAttribute("datetime", stamp!);
+  await expect(page.getByRole("heading", { name: "Latest news" })).toBeVisible();
+  await fake("ok");
 });

@@ -14,7 +14,8 @@ import path from "node:path";
 import { dataRoot } from "../lib/db/embedded";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
-import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, type TE2eAccounts } from "./accounts";
+import { startFakeWeather } from "../lib/testing/fake-weather";
+import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, E2E_WEATHER_PORT, type TE2eAccounts } from "./accounts";
 
 async function main() {
   const server = await startTestServer();
@@ -22,8 +23,10 @@ async function main() {
   await sweepTestDatabases(server.serverUrl, { label: "e2e", olderThanMs: 0 });
   const db = await createMigratedTestDatabase(server.serverUrl, "e2e");
   let app: ChildProcess | null = null;
+  let weather: Awaited<ReturnType<typeof startFakeWeather>> | null = null;
   onShutdown(async () => {
     await stopChild(app);
+    await weather?.stop();
     // When Playwright stops the embedded server along with us, the next run sweeps it.
     await db.drop().catch(() => console.log(`[e2e] ${db.name} is left for the next run to drop.`));
     await server.stop();
@@ -51,6 +54,7 @@ async function main() {
 
   // The run's uploads, apart from the app's own media; a small limit so the size test stays small.
   const mediaDir = path.join(dataRoot(), "test", "media-e2e");
+  weather = await startFakeWeather(E2E_WEATHER_PORT);
   rmSync(mediaDir, { recursive: true, force: true });
   app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
     stdio: "inherit",
@@ -65,6 +69,10 @@ async function main() {
       NEWSROOM_TIME_ZONE: E2E_TIME_ZONE,
       // Scheduled stories go out within 2 s of their time here (10 s by default).
       NEWSROOM_SCHEDULER_INTERVAL_MS: "2000",
+      // Forecasts from the local fake provider, refreshed every 2 s.
+      NEWSROOM_WEATHER_URL: weather.url,
+      NEWSROOM_WEATHER_LOCATIONS: "Beijing:39.9042,116.4074",
+      NEWSROOM_WEATHER_INTERVAL_MS: "2000",
     },
   });
   app.on("exit", () => requestShutdown());

@@ -1,12 +1,15 @@
 import { StoryTeaser } from "@/components/site/story-teaser";
+import { WeatherBox } from "@/components/site/weather-box";
 import { listLatestPublished } from "@/lib/stories/queries";
+import { storedForecasts } from "@/lib/weather/forecasts";
 
 // Read at request time until tag-based caching lands (reader-site issue).
 export const dynamic = "force-dynamic";
 
 export default async function FrontPage() {
-  const stories = await listLatestPublished(20);
+  const [stories, forecasts] = await Promise.all([listLatestPublished(20), storedForecasts().catch(() => [])]);
   return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_18rem]">
     <section aria-labelledby="latest-heading">
       <h1 id="latest-heading" className="font-serif text-2xl font-semibold">
         Latest news
@@ -23,5 +26,7 @@ export default async function FrontPage() {
         </ol>
       )}
     </section>
+    <WeatherBox forecasts={forecasts} />
+    </div>
   );
 }

@@ -32,6 +32,8 @@ describe("seedDemoContent", () => {
     expect(await prisma.storyNote.count({ where: { kind: "CORRECTION" } })).toBe(1);
     expect(await prisma.storyNote.count({ where: { kind: "UPDATE" } })).toBe(1);
     expect(await prisma.storyRevision.count()).toBe(DEMO_STORIES.length);
+    const { weatherLocations } = await import("@/lib/weather/forecasts");
+    expect((await weatherLocations()).map((l) => l.name)).toEqual(["Beijing", "Portland"]);
     const lead = await getPublishedStoryBySlug(published.at(-1)!.slug);
     expect(lead).toMatchObject({ dateline: "Panmunjom", dek: expect.any(String) });
     expect(JSON.stringify(lead!.body)).toMatch(/"heading".*"bulletList"|"bulletList".*"heading"/s);

@@ -24,6 +24,7 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: Role
 ];
 
 const MARKER = "demoContentSeededAt";
+const DEMO_WEATHER = "Beijing:39.9042,116.4074;Portland:45.5152,-122.6784";
 /** Any constant: two processes seeding at once queue on this advisory lock. */
 const SEED_LOCK = 7_411_001;
 
@@ -127,6 +128,8 @@ export async function seedDemoContent(): Promise<boolean> {
       // Each story starts its history with the content it was seeded with.
       await recordRevision(tx, { storyId: created.id, actor: editor, kind: "SAVE", status: created.status, summary: "Added with the demo content", content: liveContent(created) });
     }
+    // The front page's weather box (forecasts arrive from the provider in the background).
+    await tx.siteSetting.upsert({ where: { key: "weatherLocations" }, create: { key: "weatherLocations", value: DEMO_WEATHER }, update: {} });
     await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     return true;
   });

@@ -1,0 +1,79 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { locationKey, openMeteo, parseLocations, type TForecastDay, type TWeatherLocation, type TWeatherProvider } from "./provider";
+
+const SETTING = "weatherLocations";
+const DEFAULT_URL = "https://api.open-meteo.com";
+/** How long one provider call may take before we give up (the page never waits for it). */
+const TIMEOUT_MS = 5_000;
+
+/** The locations to forecast: NEWSROOM_WEATHER_LOCATIONS if set, else the site setting (demo content sets one). */
+export async function weatherLocations(): Promise<TWeatherLocation[]> {
+  if (process.env.NEWSROOM_WEATHER_LOCATIONS) return parseLocations(process.env.NEWSROOM_WEATHER_LOCATIONS);
+  const setting = await prisma.siteSetting.findUnique({ where: { key: SETTING } });
+  return parseLocations(typeof setting?.value === "string" ? setting.value : undefined);
+}
+
+export async function setWeatherLocations(raw: string) {
+  await prisma.siteSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value: raw }, update: { value: raw } });
+}
+
+export const defaultProvider = (): TWeatherProvider => openMeteo(process.env.NEWSROOM_WEATHER_URL || DEFAULT_URL);
+
+/**
+ * Fetch and store each location's forecast. A location whose provider call
+ * fails or times out keeps its last stored forecast; the failures are returned.
+ */
+export async function refreshForecasts(provider: TWeatherProvider = defaultProvider(), timeoutMs = TIMEOUT_MS) {
+  const locations = await weatherLocations();
+  const failures: { location: string; reason: string }[] = [];
+  await Promise.all(
+    locations.map(async (location) => {
+      try {
+        const days = await provider.forecast(location, { signal: AbortSignal.timeout(timeoutMs) });
+        if (!days.length) throw new Error("The provider sent no days.");
+        const data = { name: location.name, days: days as unknown as Prisma.InputJsonArray, fetchedAt: new Date() };
+        await prisma.weatherForecast.upsert({ where: { locationKey: locationKey(location) }, create: { locationKey: locationKey(location), ...data }, update: data });
+      } catch (err) {
+        failures.push({ location: location.name, reason: (err as Error).message });
+      }
+    }),
+  );
+  return { locations: locations.length, failures };
+}
+
+export type TStoredForecast = { name: string; fetchedAt: Date; days: TForecastDay[] };
+
+/** What the front page shows: the stored forecasts of the configured locations, in their order. Never calls the provider. */
+export async function storedForecasts(): Promise<TStoredForecast[]> {
+  const locations = await weatherLocations();
+  if (!locations.length) return [];
+  const rows = await prisma.weatherForecast.findMany({ where: { locationKey: { in: locations.map(locationKey) } } });
+  const byKey = new Map(rows.map((r) => [r.locationKey, r]));
+  return locations.flatMap((l) => {
+    const row = byKey.get(locationKey(l));
+    return row ? [{ name: l.name, fetchedAt: row.fetchedAt, days: (row.days as unknown as TForecastDay[]).slice(0, 4) }] : [];
+  });
+}
+
+const DEFAULT_INTERVAL_MS = 30 * 60 * 1000;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+/** Refresh in the background now and every NEWSROOM_WEATHER_INTERVAL_MS (default 30 min). NEWSROOM_WEATHER=off turns it off. */
+export function startWeatherLoop(): void {
+  if (timer || process.env.NEWSROOM_WEATHER === "off") return;
+  const interval = Number(process.env.NEWSROOM_WEATHER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+  const tick = async () => {
+    try {
+      const { failures } = await refreshForecasts();
+      for (const f of failures) console.warn(`[weather] ${f.location}: ${f.reason} Keeping the last forecast.`);
+    } catch (err) {
+      console.error("[weather] refresh failed:", err);
+    } finally {
+      timer = setTimeout(tick, interval);
+      timer.unref?.();
+    }
+  };
+  timer = setTimeout(tick, 0);
+}
