@@ -12,7 +12,7 @@ const dayName = (date: string, i: number) =>
 export function WeatherBox({ forecasts }: { forecasts: TStoredForecast[] }) {
   if (!forecasts.length) return null;
   return (
-    <aside aria-labelledby="weather-heading" className="rounded border border-ink/15 bg-white p-4 text-sm">
+    <aside aria-labelledby="weather-heading" className="no-print rounded border border-ink/15 bg-white p-4 text-sm">
       <h2 id="weather-heading" className="font-semibold">
         Weather
       </h2>
