@@ -80,6 +80,38 @@ test("the weather box shows the provider's forecast, and keeps the last one when
   expect(response?.status()).toBe(200);
   await expect(box).toContainText("17°");
   await expect(box.locator("time")).toHaveAttribute("datetime", stamp!);
-  await expect(page.getByRole("heading", { name: "Latest news" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Front page" })).toBeAttached();
   await fake("ok");
+});
+
+test.describe("the front page", () => {
+  test.use({ storageState: EDITOR_STATE });
+
+  test("an editor pins a story as the lead; readers see it first; unpinning lets the newest lead again", async ({ page, playwright }) => {
+    const headline = `Pinned lead ${tag()}`;
+    await startStory(page, headline, "The most important story of the day.");
+    await credit(page, `Lead Writer ${tag()}`, "Byline");
+    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
+    // A newer story published after it would normally lead.
+    const newer = `Newer story ${tag()}`;
+    await startStory(page, newer, "Published later.");
+    await credit(page, `Other Writer ${tag()}`, "Byline");
+    await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
+    await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
+
+    await page.goto("/newsroom/front");
+    await page.getByLabel("Published story").selectOption({ label: headline });
+    await page.getByRole("button", { name: "Pin to the front page" }).click();
+    await expect(page.getByRole("list", { name: "Pinned stories" })).toContainText(headline);
+    const reader = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
+    const lead = async () => (await (await reader.get("/")).text()).match(/id="lead-story"[^>]*><a [^>]*>([^<]+)</)?.[1];
+    expect(await lead()).toBe(headline);
+
+    const pinned = page.getByRole("list", { name: "Pinned stories" }).getByRole("listitem").filter({ hasText: headline });
+    await pinned.getByRole("button", { name: "Unpin" }).click();
+    await expect(page.getByRole("list", { name: "Pinned stories" })).not.toContainText(headline);
+    expect(await lead()).not.toBe(headline);
+    await reader.dispose();
+  });
 });

@@ -8,6 +8,7 @@ const ROLE_LABEL = { CONTRIBUTOR: "Contributor", EDITOR: "Editor", ADMIN: "Admin
 const SECTIONS = [
   { href: "/newsroom/stories", label: "Stories", adminOnly: false },
   { href: "/newsroom/media", label: "Media", adminOnly: false },
+  { href: "/newsroom/front", label: "Front page", adminOnly: false },
   { href: "/newsroom/people", label: "People", adminOnly: true },
   { href: "/newsroom/users", label: "Accounts", adminOnly: true },
   { href: "/newsroom/audit", label: "Audit log", adminOnly: true },
