@@ -31,6 +31,8 @@ export type TDemoStory = {
   credits: TDemoCredit[];
   /** Key of the lead photo in demo-images.ts. */
   lead?: string;
+  /** Pinned to the front page, in this order (1 leads). */
+  pin?: number;
 };
 
 /** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
@@ -51,6 +53,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     author: "editor",
     state: "PUBLISHED",
     lead: "border",
+    pin: 1,
     notes: [{ kind: "UPDATE", body: "This story has been updated with comments from residents of the village." }],
     credits: [
       { person: "doe", role: "BYLINE" },
@@ -79,6 +82,7 @@ export const DEMO_STORIES: TDemoStory[] = [
     author: "contributor",
     state: "PUBLISHED",
     lead: "bikes",
+    pin: 2,
     credits: [{ person: "alvarez", role: "BYLINE" }],
     body: doc(
       p("The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access."),
@@ -106,6 +110,36 @@ export const DEMO_STORIES: TDemoStory[] = [
       image("markets"),
       quote("“The direction of travel is clear, but the pace is not,” the bank's president told reporters."),
     ),
+  },
+  {
+    headline: "Rowing club wins its first national title in 40 years",
+    dek: "A comeback in the final 500 meters decided the race.",
+    dateline: "Portland",
+    section: "sports",
+    author: "contributor",
+    state: "PUBLISHED",
+    credits: [{ person: "kim", role: "BYLINE" }],
+    body: doc(p("The city rowing club won the national eights title on Saturday, its first since 1986, overtaking the favorites in the final 500 meters."), quote("“We were a length down and nobody panicked,” the stroke said.")),
+  },
+  {
+    headline: "Opinion: The bike lanes are worth the parking",
+    dek: "Safer streets pay for themselves, and the evidence is in.",
+    dateline: "",
+    section: "opinion",
+    author: "editor",
+    state: "PUBLISHED",
+    credits: [{ person: "doe", role: "BYLINE" }],
+    body: doc(p("Every city that has built a connected network of protected lanes has seen the same thing: more people cycling, fewer people hurt."), p("The council made the right call.")),
+  },
+  {
+    headline: "Telescope array spots a rare double star",
+    dek: "Astronomers say the pair orbit each other every six hours.",
+    dateline: "Frankfurt",
+    section: "science",
+    author: "editor",
+    state: "PUBLISHED",
+    credits: [{ person: "weber", role: "BYLINE" }],
+    body: doc(p("A pair of white dwarf stars orbiting each other every six hours has been found by a European telescope array, researchers said on Monday.")),
   },
   {
     headline: "Draft: Harbor expansion plans",

@@ -32,6 +32,13 @@ describe("seedDemoContent", () => {
     expect(await prisma.storyNote.count({ where: { kind: "CORRECTION" } })).toBe(1);
     expect(await prisma.storyNote.count({ where: { kind: "UPDATE" } })).toBe(1);
     expect(await prisma.storyRevision.count()).toBe(DEMO_STORIES.length);
+    // Every section has stories, and the front page is curated: the border story leads.
+    const { getFrontPage } = await import("@/lib/stories/front");
+    const front = await getFrontPage();
+    expect(front.lead?.headline).toBe("Border village waits as talks resume");
+    expect(front.lead?.image?.alt).toMatch(/soldiers/i);
+    const { getSectionPage } = await import("@/lib/stories/public-queries");
+    for (const section of await prisma.section.findMany()) expect((await getSectionPage(section.slug))!.total, section.slug).toBeGreaterThan(0);
     const { weatherLocations } = await import("@/lib/weather/forecasts");
     expect((await weatherLocations()).map((l) => l.name)).toEqual(["Beijing", "Portland"]);
     const lead = await getPublishedStoryBySlug(published.at(-1)!.slug);

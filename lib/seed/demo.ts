@@ -125,6 +125,7 @@ export async function seedDemoContent(): Promise<boolean> {
         },
         select: { id: true, slug: true, headline: true, dek: true, dateline: true, sectionId: true, leadMediaId: true, leadCaption: true, body: true, status: true, credits: { orderBy: { position: "asc" } } },
       });
+      if (story.pin) await tx.frontPagePin.create({ data: { storyId: created.id, position: story.pin } });
       // Each story starts its history with the content it was seeded with.
       await recordRevision(tx, { storyId: created.id, actor: editor, kind: "SAVE", status: created.status, summary: "Added with the demo content", content: liveContent(created) });
     }
