@@ -1,0 +1,191 @@
+/**
+ * `npm run bench`: how fast the reader site is, measured, not asserted.
+ *
+ * 1. A fresh database (DATABASE_URL's server, else the tests' embedded one) seeded with
+ *    BENCH_STORIES (default 10,000) stories with bylines, contributors and lead images,
+ *    plus search-only stories up to BENCH_SEARCH_STORIES (default 100,000) in all.
+ * 2. The production server (scripts/serve.ts: `next build` if needed, `next start`).
+ * 3. autocannon against a story page, the front page, a section page, search, and a
+ *    static file of the story page's size served by the same server (the baseline).
+ * 4. Publish-to-visible latency, and the server's peak resident memory.
+ * Prints a table; everything it made is removed at the end.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { stopChild } from "../lib/process/shutdown";
+import { createMigratedTestDatabase, startTestServer } from "../lib/testing/test-database";
+
+const STORIES = Number(process.env.BENCH_STORIES) || 10_000;
+const SEARCH_STORIES = Math.max(STORIES, Number(process.env.BENCH_SEARCH_STORIES) || 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS) || 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS) || 10;
+const PORT = Number(process.env.BENCH_PORT) || 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+
+const WORDS =
+  "council harbor election minister border talks market budget school hospital river bridge festival police court weather storm energy prices workers union transit housing rent farmers village soldiers delegation agreement vote mayor museum teachers students rail airport ferry tariffs exports inflation rates bank climate drought flood wildfire coast island mountain city province capital".split(
+    " ",
+  );
+
+async function seed(url: string) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  const started = Date.now();
+  const user = `bench-user-${randomBytes(4).toString("hex")}`;
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Bench Editor', 'x', 'EDITOR', now())`, [user, `${user}@bench.invalid`]);
+  await db.query(`INSERT INTO "Person" (id, name, slug, "shortBio", "updatedAt") SELECT 'bp' || g, 'Reporter ' || g, 'reporter-' || g, 'is reporter number ' || g, now() FROM generate_series(1, 200) g`);
+  // Images: rows pointing at one real file per format would need uploads; the page only needs rows for <picture> markup.
+  await db.query(
+    `INSERT INTO "Media" (id, "storageKey", filename, format, width, height, bytes, sha256, alt, caption, "creditText", source, "copyrightYear", "updatedAt")
+     SELECT 'bm' || g, 'originals/bench/' || g || '.jpg', 'bench-' || g || '.jpg', 'jpeg', 1600, 1000, 250000, md5('bench' || g), 'A scene from story ' || g, 'Caption for image ' || g, 'Jane Roe', 'Agency', 2026, now() FROM generate_series(1, 50) g`,
+  );
+  const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}]`;
+  // Twenty paragraphs per full story, three for the search-only ones; words chosen deterministically.
+  const paragraph = (n: string) =>
+    `jsonb_build_object('type','paragraph','content', jsonb_build_array(jsonb_build_object('type','text','text',
+      (SELECT string_agg((${words})[1 + ((g * 31 + ${n} * 17 + w * 7) % ${WORDS.length})], ' ') FROM generate_series(1, 40) w) || '.')))`;
+  const insertStories = async (from: number, to: number, paragraphs: number, withExtras: boolean) => {
+    await db.query(
+      `INSERT INTO "Story" (id, headline, dek, slug, dateline, body, "sectionId", status, version, "createdById", "createdAt", "updatedAt", "contentUpdatedAt", "firstPublishedAt", "publishedAt", "leadMediaId")
+       SELECT 'bs' || g,
+              initcap((${words})[1 + (g % ${WORDS.length})]) || ' ' || (${words})[1 + ((g * 7) % ${WORDS.length})] || ' ' || (${words})[1 + ((g * 13) % ${WORDS.length})] || ' update ' || g,
+              'Dek of story ' || g,
+              'bench-story-' || g,
+              'BEIJING',
+              jsonb_build_object('type','doc','content', (SELECT jsonb_agg(${paragraph("p")}) FROM generate_series(1, ${paragraphs}) p)),
+              (ARRAY['section_news','section_world','section_business','section_science','section_sports','section_opinion'])[1 + (g % 6)],
+              'PUBLISHED', 1, $1, now() - g * interval '1 minute', now(), now() - g * interval '1 minute', now() - g * interval '1 minute', now() - g * interval '1 minute',
+              ${withExtras ? `'bm' || (1 + g % 50)` : "NULL"}
+       FROM generate_series(${from}, ${to}) g`,
+      [user],
+    );
+    if (!withExtras) return;
+    await db.query(`INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position) SELECT 'bc' || g, 'bs' || g, 'bp' || (1 + g % 200), 'BYLINE', 0 FROM generate_series(${from}, ${to}) g`);
+    await db.query(`INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position, location) SELECT 'bk' || g, 'bs' || g, 'bp' || (1 + (g * 7) % 200), 'CONTRIBUTOR', 1, 'Beijing' FROM generate_series(${from}, ${to}) g WHERE g % 3 = 0`);
+    await db.query(`INSERT INTO "StoryMedia" ("storyId", "mediaId") SELECT 'bs' || g, 'bm' || (1 + g % 50) FROM generate_series(${from}, ${to}) g`);
+  };
+  for (let from = 1; from <= STORIES; from += 2000) await insertStories(from, Math.min(STORIES, from + 1999), 20, true);
+  for (let from = STORIES + 1; from <= SEARCH_STORIES; from += 10_000) await insertStories(from, Math.min(SEARCH_STORIES, from + 9999), 3, false);
+  await db.query("ANALYZE");
+  await db.end();
+  return { user, seconds: (Date.now() - started) / 1000 };
+}
+
+/** The resident memory (kB) of a process and all its descendants, from /proc. */
+function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const visit = (pid: number) => {
+    try {
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+    for (const child of children.get(pid) ?? []) visit(child);
+  };
+  visit(rootPid);
+  return total;
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function load(name: string, url: string) {
+  // Warm the route (first render, variant caches) before measuring.
+  await fetch(url).then((r) => r.arrayBuffer());
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  return { name, url: url.replace(BASE, ""), rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, bytes: result.throughput.average / Math.max(1, result.requests.average) };
+}
+
+async function main() {
+  console.log(`[bench] seeding ${STORIES.toLocaleString("en")} stories (${SEARCH_STORIES.toLocaleString("en")} for search)…`);
+  const server = await startTestServer();
+  const db = await createMigratedTestDatabase(server.serverUrl, "bench");
+  const staticFile = path.join("public", `bench-static-${randomBytes(3).toString("hex")}.html`);
+  let app: ChildProcess | null = null;
+  try {
+    const seeded = await seed(db.url);
+    console.log(`[bench] seeded in ${seeded.seconds.toFixed(1)} s; starting the production server…`);
+    // next start lists public/ when it starts: the file must exist by then (its content is set below).
+    writeFileSync(staticFile, "<!doctype html>");
+    app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: db.url, PORT: String(PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_WEATHER: "off", NEWSROOM_MEDIA_DIR: path.join(".data", "test", "media-bench") },
+    });
+    await waitFor(`${BASE}/api/health`, 600_000);
+    let peakKb = treeRss(app.pid!);
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRss(app!.pid!))), 200);
+
+    const storyUrl = `${BASE}/stories/bench-story-42`;
+    const storyHtml = await (await fetch(storyUrl)).text();
+    writeFileSync(staticFile, "<!doctype html>" + "x".repeat(Math.max(0, Buffer.byteLength(storyHtml) - 15)));
+    const rows = [];
+    rows.push(await load("static file (baseline)", `${BASE}/${path.basename(staticFile)}`));
+    rows.push(await load("story page", storyUrl));
+    rows.push(await load("front page", `${BASE}/`));
+    rows.push(await load("section page", `${BASE}/sections/world`));
+    rows.push(await load("search", `${BASE}/search?q=${encodeURIComponent("harbor council")}`));
+
+    // Publish-to-visible: flip a draft to published the way the domain does, then poll the page.
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`UPDATE "Story" SET status = 'DRAFT', "publishedAt" = NULL WHERE id = 'bs7'`);
+    await fetch(`${BASE}/stories/bench-story-7`);
+    const t0 = performance.now();
+    await client.query(`UPDATE "Story" SET status = 'PUBLISHED', "publishedAt" = now() WHERE id = 'bs7'`);
+    let visibleMs = 0;
+    for (;;) {
+      const page = await fetch(`${BASE}/stories/bench-story-7`);
+      if (page.ok) {
+        visibleMs = performance.now() - t0;
+        break;
+      }
+    }
+    await client.end();
+    clearInterval(sampler);
+
+    const baseline = rows[0]!.rps;
+    console.log("\n| page | path | req/s | p50 ms | p99 ms | errors | bytes | vs static |");
+    console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+    for (const r of rows) console.log(`| ${r.name} | ${r.url} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline) * 100).toFixed(1)}% |`);
+    console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms`);
+    console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);
+    console.log(`(${CONNECTIONS} connections, ${SECONDS} s per page, ${STORIES.toLocaleString("en")} full stories, ${SEARCH_STORIES.toLocaleString("en")} searchable)`);
+  } finally {
+    rmSync(staticFile, { force: true });
+    await stopChild(app, 15_000);
+    await db.drop().catch((err) => console.error("[bench] could not drop", db.name, err));
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
