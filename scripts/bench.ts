@@ -44,10 +44,11 @@ async function seed(url: string) {
      SELECT 'bm' || g, 'originals/bench/' || g || '.jpg', 'bench-' || g || '.jpg', 'jpeg', 1600, 1000, 250000, md5('bench' || g), 'A scene from story ' || g, 'Caption for image ' || g, 'Jane Roe', 'Agency', 2026, now() FROM generate_series(1, 50) g`,
   );
   const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}]`;
-  // Twenty paragraphs per full story, three for the search-only ones; words chosen deterministically.
+  // Twenty paragraphs per full story, three for the search-only ones. Body words carry a number
+  // (about 5,000 distinct terms), so a search matches some stories rather than every one.
   const paragraph = (n: string) =>
     `jsonb_build_object('type','paragraph','content', jsonb_build_array(jsonb_build_object('type','text','text',
-      (SELECT string_agg((${words})[1 + ((g * 31 + ${n} * 17 + w * 7) % ${WORDS.length})], ' ') FROM generate_series(1, 40) w) || '.')))`;
+      (SELECT string_agg((${words})[1 + ((g * 31 + ${n} * 17 + w * 7) % ${WORDS.length})] || ((g * 13 + ${n} * 5 + w * 11) % 97), ' ') FROM generate_series(1, 40) w) || '.')))`;
   const insertStories = async (from: number, to: number, paragraphs: number, withExtras: boolean) => {
     await db.query(
       `INSERT INTO "Story" (id, headline, dek, slug, dateline, body, "sectionId", status, version, "createdById", "createdAt", "updatedAt", "contentUpdatedAt", "firstPublishedAt", "publishedAt", "leadMediaId")
@@ -177,8 +178,9 @@ async function main() {
   } finally {
     rmSync(staticFile, { force: true });
     await stopChild(app, 15_000);
-    await db.drop().catch((err) => console.error("[bench] could not drop", db.name, err));
-    await server.stop();
+    if (process.env.BENCH_KEEP) console.log(`[bench] kept the database: ${db.url}`);
+    else await db.drop().catch((err) => console.error("[bench] could not drop", db.name, err));
+    if (!process.env.BENCH_KEEP) await server.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db/client";
 import { getDisplayMedia } from "@/lib/media/queries";
 import { plainText, firstSentence } from "@/lib/richtext/text";
@@ -18,8 +19,8 @@ const TEASER = {
 
 export const SECTION_PAGE_SIZE = 20;
 
-/** A section's page: its published stories, newest first; null for an unknown section. */
-export async function getSectionPage(slug: string, page = 1) {
+/** A section's page: its published stories, newest first; null for an unknown section. Once per request. */
+export const getSectionPage = cache(async (slug: string, page = 1) => {
   const section = await prisma.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
   if (!section) return null;
   const where = { ...publicStoryWhere(), sectionId: section.id };
@@ -28,7 +29,7 @@ export async function getSectionPage(slug: string, page = 1) {
     prisma.story.count({ where }),
   ]);
   return { section, stories, total, page, pages: Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE)) };
-}
+});
 
 export const FEED_SIZE = 50;
 
