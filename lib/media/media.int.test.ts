@@ -180,3 +180,22 @@ describe("images in stories", () => {
     });
   });
 });
+
+describe("a person's photo", () => {
+  it("comes from the library, shows on their page, and keeps the image from being deleted", async () => {
+    const { setPersonPhoto } = await import("@/lib/people/mutations");
+    const { getPublicPerson } = await import("@/lib/people/queries");
+    const admin = actorOf(await makeUser({ role: "ADMIN" }));
+    const editor = actorOf(await makeUser({ role: "EDITOR" }));
+    const person = await createPerson({ actor: admin, data: { name: "Portrait Person", shortBio: "is a reporter" } });
+    const { media } = await uploadMedia({ actor: admin, filename: "portrait.jpg", data: await makeJpeg(800, 1000) });
+    await expect(setPersonPhoto({ actor: editor, personId: person.id, mediaId: media.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setPersonPhoto({ actor: admin, personId: person.id, mediaId: "nosuchimage" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await setPersonPhoto({ actor: admin, personId: person.id, mediaId: media.id });
+    expect((await getPublicPerson(person.slug))!.photo).toMatchObject({ id: media.id, width: 800, height: 1000 });
+    await expect(deleteMedia({ actor: admin, mediaId: media.id })).rejects.toMatchObject({ code: "CONFLICT", message: /photo of Portrait Person/ });
+    await setPersonPhoto({ actor: admin, personId: person.id, mediaId: null });
+    expect((await getPublicPerson(person.slug))!.photo).toBeNull();
+    await deleteMedia({ actor: admin, mediaId: media.id });
+  });
+});

@@ -100,6 +100,8 @@ export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; me
     const media = await loadEditable(tx, actor, mediaId);
     const uses = await tx.storyMedia.findMany({ where: { mediaId }, select: { story: { select: { headline: true } } }, orderBy: { story: { updatedAt: "desc" } } });
     if (uses.length) throw inUse(uses.map((u) => u.story.headline));
+    const portraits = await tx.person.findMany({ where: { photoId: mediaId }, select: { name: true } });
+    if (portraits.length) throw new AppError("CONFLICT", `This image is the photo of ${portraits.map((p) => p.name).join(", ")}. Choose another photo for them first.`);
     try {
       await tx.media.delete({ where: { id: media.id } });
     } catch (err) {

@@ -120,3 +120,15 @@ export async function linkPersonToUser({ actor, personId, userId }: { actor: TAc
     throw fromPrismaError(err, "That account is already linked to another person.");
   }
 }
+
+/** Give a person a portrait from the media library (or none). Admins only. */
+export async function setPersonPhoto({ actor, personId, mediaId }: { actor: TActor | null; personId: string; mediaId: string | null }) {
+  if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can edit people.");
+  return prisma.$transaction(async (tx) => {
+    if (mediaId && !(await tx.media.findUnique({ where: { id: mediaId }, select: { id: true } }))) {
+      throw new AppError("INVALID_INPUT", "That image is no longer in the library. Choose another.");
+    }
+    const { count } = await tx.person.updateMany({ where: { id: personId }, data: { photoId: mediaId } });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
+  });
+}

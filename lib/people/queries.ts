@@ -2,6 +2,7 @@ import "server-only";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { getDisplayMedia } from "@/lib/media/queries";
 import { publicStoryWhere } from "@/lib/stories/queries";
 
 /** People who may be credited, matching what was typed; retired people are not offered. */
@@ -36,7 +37,7 @@ export const PERSON_PAGE_SIZE = 20;
 export async function getPublicPerson(slug: string, page = 1) {
   const person = await prisma.person.findUnique({
     where: { slug },
-    select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, longBio: true, links: true },
+    select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, longBio: true, links: true, photoId: true },
   });
   if (!person) return null;
   const where = { ...publicStoryWhere(), credits: { some: { personId: person.id, role: { not: "EDITOR" as const } } } };
@@ -52,7 +53,8 @@ export async function getPublicPerson(slug: string, page = 1) {
   ]);
   if (total === 0 && !person.shortBio && !person.longBio) return null;
   const links = Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [];
-  return { ...person, links, stories, total, pages: Math.max(1, Math.ceil(total / PERSON_PAGE_SIZE)) };
+  const photo = person.photoId ? ((await getDisplayMedia([person.photoId])).get(person.photoId) ?? null) : null;
+  return { ...person, links, photo, stories, total, pages: Math.max(1, Math.ceil(total / PERSON_PAGE_SIZE)) };
 }
 
 /** The current slug of the person who once used `slug` (renamed or merged), for a 301. */
@@ -69,7 +71,8 @@ export async function getPersonForAdmin({ actor, personId }: { actor: TActor | n
     include: { user: { select: { id: true, email: true } }, _count: { select: { credits: true } } },
   });
   if (!person) throw new AppError("NOT_FOUND", "No such person.");
-  return { ...person, links: Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [] };
+  const photo = person.photoId ? ((await getDisplayMedia([person.photoId])).get(person.photoId) ?? null) : null;
+  return { ...person, photo, links: Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [] };
 }
 
 /** People who may be credited (for a select), plus `include` even if retired, so a current choice stays visible. */

@@ -1,7 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { requireRole } from "@/lib/auth/current-user";
-import { createPerson, linkPersonToUser, mergePeople, setPersonRetired, updatePerson } from "@/lib/people/mutations";
+import { toActionError, type TActionResult } from "@/lib/errors";
+import { createPerson, linkPersonToUser, mergePeople, setPersonPhoto, setPersonRetired, updatePerson } from "@/lib/people/mutations";
 import type { TFormState } from "@/components/ui/action-form";
 import { formText, runFormTask } from "@/lib/form-task";
 
@@ -66,4 +69,16 @@ export async function mergePersonAction(_: TFormState, data: FormData): Promise<
     const merged = await mergePeople({ actor: await requireRole("ADMIN"), survivorId: text(data, "survivorId"), duplicateId: text(data, "duplicateId") });
     return `Merged into ${merged.name}; every credit moved.`;
   });
+}
+
+/** Set or clear a person's portrait (a library image id, or null). */
+export async function setPersonPhotoAction(input: unknown): Promise<TActionResult<null>> {
+  try {
+    const { personId, mediaId } = z.object({ personId: z.string().max(64), mediaId: z.string().max(64).nullable() }).parse(input);
+    await setPersonPhoto({ actor: await requireRole("ADMIN"), personId, mediaId });
+    revalidatePath("/newsroom/people", "layout");
+    return { ok: true, data: null };
+  } catch (err) {
+    return toActionError(err);
+  }
 }

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getPublicPerson } from "@/lib/people/queries";
 import { safeHref } from "@/lib/richtext/href";
 import { StoryTeaser } from "@/components/site/story-teaser";
+import type { TDisplayMedia } from "@/lib/media/display";
+import { pictureSources } from "@/lib/media/variants";
 import { absoluteUrl } from "@/lib/site";
 
 // Read at request time until tag-based caching lands (reader-site issue).
@@ -23,6 +25,19 @@ export async function generateMetadata({ params, searchParams }: TProps): Promis
   };
 }
 
+/** A round portrait from the square crop around the photo's focal point. */
+function Portrait({ photo, name }: { photo: TDisplayMedia; name: string }) {
+  const p = pictureSources(photo, "1x1", 320);
+  return (
+    <picture>
+      {p.sources.map((s) => (
+        <source key={s.type} type={s.type} srcSet={s.srcSet} sizes="8rem" />
+      ))}
+      <img src={p.src} srcSet={p.srcSet} sizes="8rem" width={128} height={128} alt={photo.alt || `Portrait of ${name}`} className="size-32 rounded-full bg-ink/5 object-cover" />
+    </picture>
+  );
+}
+
 export default async function PersonPage({ params, searchParams }: TProps) {
   // Old slugs never reach this page: proxy.ts answers them with a 301.
   const page = pageNumber((await searchParams).page);
@@ -30,9 +45,12 @@ export default async function PersonPage({ params, searchParams }: TProps) {
   if (!person) notFound();
   return (
     <article className="mx-auto max-w-[42rem]">
-      <header>
+      <header className="flex items-center gap-5">
+        {person.photo && <Portrait photo={person.photo} name={person.name} />}
+        <div>
         <h1 className="font-serif text-4xl font-bold">{person.name}</h1>
         {(person.title || person.affiliation) && <p className="mt-2 text-lg text-ink/80">{[person.title, person.affiliation].filter(Boolean).join(", ")}</p>}
+        </div>
       </header>
       {person.longBio
         ? person.longBio.split(/\n{2,}/).map((para) => (

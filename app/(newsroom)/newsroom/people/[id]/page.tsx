@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminOnly } from "@/components/newsroom/admin-only";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { PersonPhotoField } from "@/components/newsroom/person-photo-field";
+import { maxUploadBytes } from "@/lib/media/config";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
@@ -67,6 +69,8 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
             <textarea name="links" rows={3} defaultValue={person.links.map((l) => `${l.label} | ${l.url}`).join("\n")} className={input} />
           </label>
         </ActionForm>
+
+        <PersonPhotoField personId={person.id} name={person.name} photo={person.photo} maxUploadBytes={maxUploadBytes()} />
 
         <section aria-labelledby="account" className="mt-8">
           <h2 id="account" className="font-semibold">
