@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EDITOR_STATE } from "./accounts";
-import { credit, SIGNED_OUT, startStory } from "./helpers";
+import { credit, expectSaved, SIGNED_OUT, startStory } from "./helpers";
 
 /** axe-core on the page as it is now; serious and critical violations fail, listed by rule and element. */
 async function expectAccessible(page: Page) {
@@ -19,6 +19,7 @@ test("the reader pages pass axe-core (no serious or critical violations), in lig
   await desk.locator("#story-section").selectOption({ label: "Science" });
   const author = `Ada Lovelace ${randomBytes(3).toString("hex")}`;
   await credit(desk, author, "Byline");
+  await expectSaved(desk);
   await desk.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
   await expect(desk.getByRole("region", { name: "Workflow" })).toContainText("Published");
   const slug = await desk.getByLabel("URL slug").inputValue();

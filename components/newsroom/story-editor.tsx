@@ -142,7 +142,12 @@ export function StoryEditor({
 
   const save = useCallback(async () => {
     const l = live.current;
-    if (l.saving || l.conflict) return;
+    if (l.conflict) return;
+    if (l.saving) {
+      // Another save (or a credits change) is under way: try again after it, never drop the change.
+      schedule(RETRY_DELAY_MS);
+      return;
+    }
     if (l.storyId && same(l.draft, l.lastSaved)) {
       setSaveState("saved");
       return;
