@@ -1,6 +1,6 @@
 import "server-only";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
-import { absoluteUrl, SITE_NAME } from "@/lib/site";
+import { absoluteUrl } from "@/lib/site";
 import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
@@ -28,5 +28,3 @@ export async function feedResponse({ title, path, description, sectionSlug, pers
   });
   return xmlResponse(xml, "application/rss+xml; charset=utf-8");
 }
-
-export const SITE_FEED_TITLE = SITE_NAME;

@@ -26,15 +26,20 @@ export async function getFrontPage() {
   const shown = new Set(top.map((s) => s.id));
   const latest = fill.filter((s) => !shown.has(s.id)).slice(0, LATEST_COUNT);
   latest.forEach((s) => shown.add(s.id));
-  const sections = await prisma.section.findMany({ orderBy: { position: "asc" }, select: { id: true, name: true, slug: true } });
-  const rails = (
-    await Promise.all(
-      sections.map(async (section) => ({
-        section,
-        stories: await prisma.story.findMany({ where: { ...where, sectionId: section.id, id: { notIn: [...shown] } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: RAIL_COUNT, select: TEASER }),
-      })),
-    )
-  ).filter((r) => r.stories.length);
+  // The newest few per section, in one query (a window over the section index), not one per section;
+  // the WHERE is publicStoryWhere() in SQL.
+  const railIds = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM (
+      SELECT id, row_number() OVER (PARTITION BY "sectionId" ORDER BY "publishedAt" DESC, id DESC) AS n
+      FROM "Story"
+      WHERE status = 'PUBLISHED' AND ("embargoUntil" IS NULL OR "embargoUntil" <= now())
+        AND "sectionId" IS NOT NULL AND NOT (id = ANY(${[...shown]}::text[]))
+    ) ranked WHERE n <= ${RAIL_COUNT}`;
+  const [sections, railStories] = await Promise.all([
+    prisma.section.findMany({ orderBy: { position: "asc" }, select: { id: true, name: true, slug: true } }),
+    prisma.story.findMany({ where: { id: { in: railIds.map((r) => r.id) } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { ...TEASER, sectionId: true } }),
+  ]);
+  const rails = sections.map((section) => ({ section, stories: railStories.filter((s) => s.sectionId === section.id) })).filter((r) => r.stories.length);
   const [lead, ...rest] = top;
   const media = await getDisplayMedia(lead?.leadMediaId ? [lead.leadMediaId] : []);
   return { lead: lead ? { ...lead, image: lead.leadMediaId ? (media.get(lead.leadMediaId) ?? null) : null } : null, top: rest, latest, rails, pinnedIds: pinned.map((s) => s.id) };

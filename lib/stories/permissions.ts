@@ -15,7 +15,3 @@ export function canEditStory(actor: TActor | null, story: TStoryAccess): boolean
   return canEditInState(actor, story);
 }
 
-/** Publishing and unpublishing are the desk's call: editors and admins. */
-export function canPublish(actor: TActor | null): boolean {
-  return hasRole(actor, "EDITOR");
-}

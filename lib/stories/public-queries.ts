@@ -33,6 +33,12 @@ export const getSectionPage = cache(async (slug: string, page = 1) => {
 
 export const FEED_SIZE = 50;
 
+/** The section or person a feed is for: its name and slug, or null. */
+export async function findFeedOwner(kind: "section" | "person", slug: string): Promise<{ name: string; slug: string } | null> {
+  const select = { name: true, slug: true } as const;
+  return kind === "section" ? prisma.section.findUnique({ where: { slug }, select }) : prisma.person.findUnique({ where: { slug }, select });
+}
+
 /** The newest public stories for a feed: everything, one section, or one person's credits. */
 export async function listFeedStories({ sectionSlug, personSlug }: { sectionSlug?: string; personSlug?: string } = {}) {
   const stories = await prisma.story.findMany({

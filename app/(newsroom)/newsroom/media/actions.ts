@@ -42,10 +42,8 @@ export async function deleteMediaAction(_: TFormState, data: FormData): Promise<
   return result;
 }
 
-export type TPickerItem = TDisplayMedia;
-
 /** Library images for the story editor's picker, newest first, matching what was typed. */
-export async function searchMediaAction(q: unknown): Promise<TActionResult<TPickerItem[]>> {
+export async function searchMediaAction(q: unknown): Promise<TActionResult<TDisplayMedia[]>> {
   try {
     const text = z.string().max(200).catch("").parse(q);
     const { items } = await listMedia({ actor: await getCurrentUser(), filter: { q: text } });
