@@ -5,6 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The token the background loops show the process's own cache-refresh route (lib/cache/refresh.ts).
+  process.env.NEWSROOM_INTERNAL_TOKEN ||= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
   const { startScheduler } = await import("@/lib/stories/scheduler");
   startScheduler();
   // Forecasts are fetched in the background and stored; pages only read what is stored.

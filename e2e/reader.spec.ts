@@ -41,12 +41,24 @@ test.describe("the reader site", () => {
     await expect(page.getByRole("status").first()).toHaveAttribute("data-state", "saved");
     const slug = await page.getByLabel("URL slug").inputValue();
     const reader = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
+    // Readers have seen every page before: each is cached without the story (the story's URL as a 404).
+    const where = { slug, headline, sectionSlug: "business", personSlug: author.toLowerCase().replace(/\s+/g, "-") };
+    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
+
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
-    const personSlug = (await reader.get(`/stories/${slug}`).then((r) => r.text())).match(/href="\/people\/([^"]+)"/)![1]!;
-    const where = { slug, headline, sectionSlug: "business", personSlug };
-
+    // Publishing expired exactly those cached pages: the very next reader sees the story everywhere.
     expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
+    expect((await reader.get(`/stories/${slug}`).then((r) => r.text())).includes(`href="/people/${where.personSlug}"`)).toBe(true);
+
+    // Served from the cache the second time, with headers a CDN can use, and no cookie for anyone.
+    for (const path of ["/", `/stories/${slug}`, "/sections/business", `/people/${where.personSlug}`]) {
+      await reader.get(path);
+      const again = await reader.get(path);
+      expect(again.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(again.headers()["cache-control"], path).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+      expect(again.headers()["set-cookie"], path).toBeUndefined();
+    }
     const robots = await (await reader.get("/robots.txt")).text();
     expect(robots).toMatch(/Disallow: \/newsroom/);
     expect(robots).toMatch(/Sitemap: .*\/sitemap\.xml/);

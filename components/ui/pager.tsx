@@ -24,3 +24,15 @@ export function pageQuery(filters: Record<string, unknown>, page: number): strin
   params.set("page", String(page));
   return `?${params}`;
 }
+
+/** A cached public list's address: page 1 is the list itself, later pages `…/page/N` (a query string would make it uncacheable). */
+export function pagePath(base: string, page: number): string {
+  return page <= 1 ? base : `${base.replace(/\/$/, "")}/page/${page}`;
+}
+
+/** The N of `…/page/N`: a whole number from 2 up (page 1 has its own address), else null for a 404. */
+export function pageParam(raw: string): number | null {
+  if (!/^[1-9]\d{0,4}$/.test(raw)) return null;
+  const page = Number(raw);
+  return page >= 2 ? page : null;
+}

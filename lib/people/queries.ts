@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -34,7 +35,7 @@ export const PERSON_PAGE_SIZE = 20;
  * A person's public page: details and their published stories, newest first.
  * null (404) for someone with no published credit and no bio.
  */
-export async function getPublicPerson(slug: string, page = 1) {
+export const getPublicPerson = cache(async (slug: string, page = 1) => {
   const person = await prisma.person.findUnique({
     where: { slug },
     select: { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, longBio: true, links: true, photoId: true },
@@ -55,7 +56,7 @@ export async function getPublicPerson(slug: string, page = 1) {
   const links = Array.isArray(person.links) ? (person.links as { label: string; url: string }[]) : [];
   const photo = person.photoId ? ((await getDisplayMedia([person.photoId])).get(person.photoId) ?? null) : null;
   return { ...person, links, photo, stories, total, pages: Math.max(1, Math.ceil(total / PERSON_PAGE_SIZE)) };
-}
+});
 
 /** The current slug of the person who once used `slug` (renamed or merged), for a 301. */
 export async function findCurrentPersonSlug(slug: string): Promise<string | null> {

@@ -1,14 +1,26 @@
 import "server-only";
+import { cachedText } from "@/lib/cache/cached-text";
+import { TAG } from "@/lib/cache/tags";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
 import { absoluteUrl } from "@/lib/site";
 import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
 
-/** The RSS response for the whole site, one section or one person. */
-export async function feedResponse({ title, path, description, sectionSlug, personSlug }: { title: string; path: string; description: string; sectionSlug?: string; personSlug?: string }) {
+type TFeed = { title: string; path: string; description: string; sectionSlug?: string; personSlug?: string };
+
+/**
+ * The RSS response for the whole site, one section or one person, from the
+ * data cache under `tags` (what the feed lists; teasers change with people and images too).
+ */
+export async function feedResponse(feed: TFeed, tags: string[]) {
+  const xml = await cachedText(["feed", feed.path, feed.title], [...tags, TAG.listings], () => buildFeed(feed));
+  return xmlResponse(xml, "application/rss+xml; charset=utf-8");
+}
+
+async function buildFeed({ title, path, description, sectionSlug, personSlug }: TFeed): Promise<string> {
   const stories = await listFeedStories({ sectionSlug, personSlug });
-  const xml = buildRss({
+  return buildRss({
     title,
     link: absoluteUrl(path.replace(/\/feed\.xml$/, "") || "/"),
     selfUrl: absoluteUrl(path),
@@ -26,5 +38,4 @@ export async function feedResponse({ title, path, description, sectionSlug, pers
       };
     }),
   });
-  return xmlResponse(xml, "application/rss+xml; charset=utf-8");
 }

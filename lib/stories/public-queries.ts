@@ -34,8 +34,8 @@ export const getSectionPage = cache(async (slug: string, page = 1) => {
 export const FEED_SIZE = 50;
 
 /** The section or person a feed is for: its name and slug, or null. */
-export async function findFeedOwner(kind: "section" | "person", slug: string): Promise<{ name: string; slug: string } | null> {
-  const select = { name: true, slug: true } as const;
+export async function findFeedOwner(kind: "section" | "person", slug: string): Promise<{ id: string; name: string; slug: string } | null> {
+  const select = { id: true, name: true, slug: true } as const;
   return kind === "section" ? prisma.section.findUnique({ where: { slug }, select }) : prisma.person.findUnique({ where: { slug }, select });
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { refreshFromBackground } from "@/lib/cache/refresh";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { workingContent } from "./content";
+import { storiesChangeTags } from "./cache-tags";
 import { publishInTx, STORY_FOR_WRITE } from "./mutations";
 import { recordRevision } from "./revisions";
 
@@ -74,7 +76,11 @@ export function startScheduler(): void {
     try {
       const run = await runScheduledTransitions();
       const total = run.published.length + run.failed.length + run.unpublished.length;
-      if (total) console.log(`[scheduler] published ${run.published.length}, failed ${run.failed.length}, unpublished ${run.unpublished.length}`);
+      if (total) {
+        console.log(`[scheduler] published ${run.published.length}, failed ${run.failed.length}, unpublished ${run.unpublished.length}`);
+        // Background work has no request to revalidate from: the process's own refresh route does it.
+        await refreshFromBackground(await storiesChangeTags([...run.published, ...run.unpublished]));
+      }
     } catch (err) {
       console.error("[scheduler] run failed; trying again at the next tick:", err);
     } finally {

@@ -1,4 +1,6 @@
 import "server-only";
+import { refreshFromBackground } from "@/lib/cache/refresh";
+import { TAG } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { locationKey, openMeteo, parseLocations, type TForecastDay, type TWeatherLocation, type TWeatherProvider } from "./provider";
@@ -66,7 +68,9 @@ export function startWeatherLoop(): void {
   const interval = Number(process.env.NEWSROOM_WEATHER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
   const tick = async () => {
     try {
-      const { failures } = await refreshForecasts();
+      const { locations, failures } = await refreshForecasts();
+      // The cached front page shows the new forecast from the next reader on.
+      if (failures.length < locations) await refreshFromBackground([TAG.weather]);
       for (const f of failures) console.warn(`[weather] ${f.location}: ${f.reason} Keeping the last forecast.`);
     } catch (err) {
       console.error("[weather] refresh failed:", err);

@@ -1,4 +1,6 @@
 // GET /sitemaps/{stories,sections,people,news}.xml — only what readers may see
+import { cachedText } from "@/lib/cache/cached-text";
+import { TAG } from "@/lib/cache/tags";
 import { newsSitemap, urlSet } from "@/lib/seo/sitemap";
 import { xmlResponse } from "@/lib/seo/xml";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
@@ -6,21 +8,29 @@ import { listRecentForNewsSitemap, listSitemapEntries } from "@/lib/stories/publ
 
 export const dynamic = "force-dynamic";
 
+const SITEMAPS: Record<string, () => Promise<string>> = {
+  "news.xml": async () => {
+    const recent = await listRecentForNewsSitemap();
+    return newsSitemap({ name: SITE_NAME, language: "en" }, recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! })));
+  },
+  "stories.xml": async () => {
+    const { stories } = await listSitemapEntries();
+    return urlSet(stories.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), lastModified: s.publishedAt && s.publishedAt > s.contentUpdatedAt ? s.publishedAt : s.contentUpdatedAt })));
+  },
+  "sections.xml": async () => {
+    const { sections } = await listSitemapEntries();
+    return urlSet([{ url: absoluteUrl("/") }, ...sections.map((s) => ({ url: absoluteUrl(`/sections/${s.slug}`) }))]);
+  },
+  "people.xml": async () => {
+    const { people } = await listSitemapEntries();
+    return urlSet(people.map((p) => ({ url: absoluteUrl(`/people/${p.slug}`), lastModified: p.updatedAt })));
+  },
+};
+
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  if (name === "news.xml") {
-    const recent = await listRecentForNewsSitemap();
-    return xmlResponse(newsSitemap({ name: SITE_NAME, language: "en" }, recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! }))));
-  }
-  const { stories, sections, people } = await listSitemapEntries();
-  switch (name) {
-    case "stories.xml":
-      return xmlResponse(urlSet(stories.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), lastModified: s.publishedAt && s.publishedAt > s.contentUpdatedAt ? s.publishedAt : s.contentUpdatedAt }))));
-    case "sections.xml":
-      return xmlResponse(urlSet([{ url: absoluteUrl("/") }, ...sections.map((s) => ({ url: absoluteUrl(`/sections/${s.slug}`) }))]));
-    case "people.xml":
-      return xmlResponse(urlSet(people.map((p) => ({ url: absoluteUrl(`/people/${p.slug}`), lastModified: p.updatedAt }))));
-    default:
-      return new Response("No such sitemap.", { status: 404 });
-  }
+  const build = Object.hasOwn(SITEMAPS, name) ? SITEMAPS[name] : undefined;
+  if (!build) return new Response("No such sitemap.", { status: 404 });
+  // Kept in the data cache until a story, person or section change expires it (lib/cache).
+  return xmlResponse(await cachedText(["sitemap", name], [TAG.sitemaps, TAG.sections], build));
 }

@@ -2,6 +2,8 @@
 
 import type { TFormState } from "@/components/ui/action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { refreshPublicPages } from "@/lib/cache/refresh";
+import { TAG } from "@/lib/cache/tags";
 import { formText, runFormTask } from "@/lib/form-task";
 import { AppError } from "@/lib/errors";
 import { listPins, setPins } from "@/lib/stories/front";
@@ -17,6 +19,7 @@ export async function arrangeFrontAction(_: TFormState, data: FormData): Promise
     if (op === "pin") {
       if (!storyId) throw new AppError("INVALID_INPUT", "Choose a story to pin.");
       await setPins({ actor, storyIds: [...ids.filter((id) => id !== storyId), storyId] });
+      refreshPublicPages([TAG.front]);
       return "Pinned. It shows on the front page now.";
     }
     if (at < 0) return "That story is not pinned any more.";
@@ -26,6 +29,7 @@ export async function arrangeFrontAction(_: TFormState, data: FormData): Promise
       [ids[at], ids[to]] = [ids[to]!, ids[at]!];
     }
     await setPins({ actor, storyIds: ids });
+    refreshPublicPages([TAG.front]);
     return op === "unpin" ? "Unpinned." : "Moved.";
   });
 }

@@ -5,6 +5,8 @@ import { z } from "zod";
 import type { TFormState } from "@/components/ui/action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { toActionError, type TActionResult } from "@/lib/errors";
+import { refreshPublicPages } from "@/lib/cache/refresh";
+import { mediaChangeTags } from "@/lib/cache/tags";
 import { formText, runFormTask } from "@/lib/form-task";
 import { deleteMedia, updateMedia } from "@/lib/media/mutations";
 import { listMedia, toDisplayMedia, type TDisplayMedia } from "@/lib/media/queries";
@@ -13,9 +15,10 @@ const run = (task: () => Promise<string>) => runFormTask("Media library", "/news
 
 export async function updateMediaAction(_: TFormState, data: FormData): Promise<TFormState> {
   return run(async () => {
+    const mediaId = formText(data, "mediaId");
     await updateMedia({
       actor: await getCurrentUser(),
-      mediaId: formText(data, "mediaId"),
+      mediaId,
       data: {
         alt: formText(data, "alt"),
         caption: formText(data, "caption"),
@@ -28,6 +31,7 @@ export async function updateMediaAction(_: TFormState, data: FormData): Promise<
         focalY: formText(data, "focalY") || undefined,
       },
     });
+    refreshPublicPages(mediaChangeTags(mediaId));
     return "Saved. Stories using this image show the change at once.";
   });
 }

@@ -6,11 +6,18 @@ import { requireRole } from "@/lib/auth/current-user";
 import { toActionError, type TActionResult } from "@/lib/errors";
 import { createPerson, linkPersonToUser, mergePeople, setPersonPhoto, setPersonRetired, updatePerson } from "@/lib/people/mutations";
 import type { TFormState } from "@/components/ui/action-form";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formText, runFormTask } from "@/lib/form-task";
+import { personTags } from "@/lib/stories/cache-tags";
 
 const run = (task: () => Promise<string>) => runFormTask("People management", "/newsroom/people", task);
 
 const text = formText;
+
+/** Every public page showing these people (their stories, their pages under every slug, the lists). */
+async function refreshPeople(...personIds: string[]) {
+  refreshPublicPages((await Promise.all(personIds.map(personTags))).flat());
+}
 
 /** "Label | https://…" lines into links. */
 function parseLinks(raw: string) {
@@ -44,6 +51,7 @@ export async function createPersonFormAction(_: TFormState, data: FormData): Pro
 export async function updatePersonAction(_: TFormState, data: FormData): Promise<TFormState> {
   return run(async () => {
     const person = await updatePerson({ actor: await requireRole("ADMIN"), personId: text(data, "personId"), data: fields(data) });
+    await refreshPeople(person.id);
     return `Saved ${person.name} (address /people/${person.slug}).`;
   });
 }
@@ -52,6 +60,7 @@ export async function retirePersonAction(_: TFormState, data: FormData): Promise
   return run(async () => {
     const retired = text(data, "retired") === "true";
     await setPersonRetired({ actor: await requireRole("ADMIN"), personId: text(data, "personId"), retired });
+    await refreshPeople(text(data, "personId"));
     return retired ? "Retired: old credits stay, no new ones." : "Back in the list of people to credit.";
   });
 }
@@ -67,6 +76,8 @@ export async function linkAccountAction(_: TFormState, data: FormData): Promise<
 export async function mergePersonAction(_: TFormState, data: FormData): Promise<TFormState> {
   return run(async () => {
     const merged = await mergePeople({ actor: await requireRole("ADMIN"), survivorId: text(data, "survivorId"), duplicateId: text(data, "duplicateId") });
+    // The duplicate's pages are now the survivor's old slugs; its story pages carry the survivor's tag after re-rendering.
+    await refreshPeople(merged.id, text(data, "duplicateId"));
     return `Merged into ${merged.name}; every credit moved.`;
   });
 }
@@ -76,6 +87,7 @@ export async function setPersonPhotoAction(input: unknown): Promise<TActionResul
   try {
     const { personId, mediaId } = z.object({ personId: z.string().max(64), mediaId: z.string().max(64).nullable() }).parse(input);
     await setPersonPhoto({ actor: await requireRole("ADMIN"), personId, mediaId });
+    await refreshPeople(personId);
     revalidatePath("/newsroom/people", "layout");
     return { ok: true, data: null };
   } catch (err) {

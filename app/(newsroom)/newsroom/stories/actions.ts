@@ -2,8 +2,10 @@
 
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { refreshPublicPages } from "@/lib/cache/refresh";
 import { AppError, toActionError, type TActionResult } from "@/lib/errors";
 import { TIME_ZONE } from "@/lib/site";
+import { storyChange } from "@/lib/stories/cache-tags";
 import { changeStoryState, createStory, discardPendingUpdate, restoreRevision, setEmbargo, updateStory, type TSavedStory } from "@/lib/stories/mutations";
 import { heartbeat, leaveStory } from "@/lib/stories/presence";
 import { getStoryForEditor } from "@/lib/stories/queries";
@@ -90,7 +92,11 @@ export async function workflowAction(input: unknown): Promise<TSaveResult> {
   if (!parsed.success) return toActionError(new AppError("INVALID_INPUT", "The request was malformed."));
   const { storyId, baseVersion, action, at, note } = parsed.data;
   try {
-    return { ok: true, data: saved(await changeStoryState({ actor: await getCurrentUser(), storyId, baseVersion, action, at: parseWallTime(at), note })) };
+    const actor = await getCurrentUser();
+    const when = parseWallTime(at);
+    const { result, tags } = await storyChange(storyId, () => changeStoryState({ actor, storyId, baseVersion, action, at: when, note }));
+    refreshPublicPages(tags);
+    return { ok: true, data: saved(result) };
   } catch (err) {
     return withConflictCopy(err, storyId);
   }
@@ -102,7 +108,11 @@ export async function embargoAction(input: unknown): Promise<TSaveResult> {
   if (!parsed.success) return toActionError(new AppError("INVALID_INPUT", "The request was malformed."));
   const { storyId, baseVersion, until } = parsed.data;
   try {
-    return { ok: true, data: saved(await setEmbargo({ actor: await getCurrentUser(), storyId, baseVersion, until: parseWallTime(until) })) };
+    const actor = await getCurrentUser();
+    const when = parseWallTime(until);
+    const { result, tags } = await storyChange(storyId, () => setEmbargo({ actor, storyId, baseVersion, until: when }));
+    refreshPublicPages(tags);
+    return { ok: true, data: saved(result) };
   } catch (err) {
     return withConflictCopy(err, storyId);
   }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/site/json-ld";
+import { tagPage } from "@/lib/cache/page-tags";
+import { mediaTag, personTag, storySlugTag, storyTag } from "@/lib/cache/tags";
 import { StoryArticle } from "@/components/site/story-article";
 import { plainText, firstSentence } from "@/lib/richtext/text";
 import type { TDisplayMedia } from "@/lib/media/queries";
@@ -9,10 +11,21 @@ import { newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
 
-// Read at request time until tag-based caching lands (reader-site issue).
-export const dynamic = "force-dynamic";
+// Cached whole on first visit and kept until a change expires its tags
+// (lib/cache): publishing, updating, correcting or unpublishing the story,
+// or an edit to a person or image it shows. The minute is a safety net.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
 
 type TProps = { params: Promise<{ slug: string }> };
+
+/** The story at this URL, with the page filed under everything it shows (a "not found" too, until the slug is used). */
+async function loadStory(slug: string) {
+  await tagPage(storySlugTag(slug));
+  const story = await getPublishedStoryBySlug(slug);
+  if (story) await tagPage(storyTag(story.id), ...story.credits.map((c) => personTag(c.person.id)), ...[...story.media.keys()].map(mediaTag));
+  return story;
+}
 
 /** The latest of publishing, the last change to the words, and the last correction or update. */
 function modifiedAt(story: { publishedAt: Date | null; contentUpdatedAt: Date; notes: { createdAt: Date; updatedAt: Date }[] }) {
@@ -62,7 +75,7 @@ function jsonLdImages(story: TStory): TJsonLdImage[] {
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const story = await getPublishedStoryBySlug((await params).slug);
+  const story = await loadStory((await params).slug);
   if (!story) return { title: "Story not found" };
   const url = absoluteUrl(`/stories/${story.slug}`);
   const description = describe(story);
@@ -90,7 +103,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function StoryPage({ params }: TProps) {
   // Old slugs of published stories never reach this page: proxy.ts answers them with a 301.
-  const story = await getPublishedStoryBySlug((await params).slug);
+  const story = await loadStory((await params).slug);
   if (!story) notFound();
   const modified = modifiedAt(story);
   return (

@@ -1,15 +1,33 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Figure } from "@/components/site/figure";
 import { StoryTeaser } from "@/components/site/story-teaser";
 import { WeatherBox } from "@/components/site/weather-box";
+import { tagPage } from "@/lib/cache/page-tags";
+import { TAG } from "@/lib/cache/tags";
+import { absoluteUrl } from "@/lib/site";
 import { getFrontPage } from "@/lib/stories/front";
 import { storedForecasts } from "@/lib/weather/forecasts";
 
-// Read at request time until tag-based caching lands (reader-site issue).
-export const dynamic = "force-dynamic";
+// The front page, served at "/" by a rewrite (next.config.js). As a route with
+// a parameter it is rendered on the first request after start-up, from the
+// database and site address the server runs with, never at build time; then it
+// is cached until a change to what it lists expires its tags (lib/cache), a new
+// forecast arrives, or a minute passes. One edition today; the parameter is
+// where regional editions would go.
+export const revalidate = 60;
+export const generateStaticParams = () => [];
+const EDITIONS = new Set(["main"]);
+
+type TProps = { params: Promise<{ edition: string }> };
+
+export const metadata: Metadata = { alternates: { canonical: absoluteUrl("/") } };
 
 /** The front page: the lead story, the top stories the desk pinned (or the newest), the latest, a rail per section, the weather. */
-export default async function FrontPage() {
+export default async function FrontPage({ params }: TProps) {
+  if (!EDITIONS.has((await params).edition)) notFound();
+  await tagPage(TAG.front, TAG.listings, TAG.weather);
   const [front, forecasts] = await Promise.all([getFrontPage(), storedForecasts().catch(() => [])]);
   const { lead, top, latest, rails } = front;
   return (

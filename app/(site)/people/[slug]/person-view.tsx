@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import { Pager, pagePath } from "@/components/ui/pager";
+import { tagPage } from "@/lib/cache/page-tags";
+import { personSlugTag, personStoriesTag, personTag, TAG } from "@/lib/cache/tags";
+import { notFound } from "next/navigation";
+import { getPublicPerson } from "@/lib/people/queries";
+import { safeHref } from "@/lib/richtext/href";
+import { StoryTeaser } from "@/components/site/story-teaser";
+import type { TDisplayMedia } from "@/lib/media/display";
+import { pictureSources } from "@/lib/media/variants";
+import { absoluteUrl } from "@/lib/site";
+
+/** One page of a person's stories, the cached page filed under them (a 404 under the slug, until someone has it). */
+async function load(slug: string, page: number) {
+  await tagPage(personSlugTag(slug), TAG.listings);
+  const person = await getPublicPerson(slug, page);
+  if (person) await tagPage(personTag(person.id), personStoriesTag(person.id));
+  return person && (page === 1 || page <= person.pages) ? person : null;
+}
+
+export async function personMetadata(slug: string, page: number): Promise<Metadata> {
+  const person = await load(slug, page);
+  if (!person) return { title: "Person not found" };
+  return {
+    title: page > 1 ? `${person.name} — page ${page}` : person.name,
+    description: person.shortBio ?? person.title ?? undefined,
+    alternates: { canonical: absoluteUrl(pagePath(`/people/${person.slug}`, page)), types: { "application/rss+xml": absoluteUrl(`/people/${person.slug}/feed.xml`) } },
+  };
+}
+
+/** A round portrait from the square crop around the photo's focal point. */
+function Portrait({ photo, name }: { photo: TDisplayMedia; name: string }) {
+  const p = pictureSources(photo, "1x1", 320);
+  return (
+    <picture>
+      {p.sources.map((s) => (
+        <source key={s.type} type={s.type} srcSet={s.srcSet} sizes="8rem" />
+      ))}
+      <img src={p.src} srcSet={p.srcSet} sizes="8rem" width={128} height={128} alt={photo.alt || `Portrait of ${name}`} className="size-32 rounded-full bg-ink/5 object-cover" />
+    </picture>
+  );
+}
+
+/** A person's page: portrait, title, bio, links and their stories, newest first. */
+export async function PersonView({ slug, page }: { slug: string; page: number }) {
+  // Old slugs never reach this page: proxy.ts answers them with a 301.
+  const person = await load(slug, page);
+  if (!person) notFound();
+  return (
+    <article className="mx-auto max-w-[42rem]">
+      <header className="flex items-center gap-5">
+        {person.photo && <Portrait photo={person.photo} name={person.name} />}
+        <div>
+        <h1 className="font-serif text-4xl font-bold">{person.name}</h1>
+        {(person.title || person.affiliation) && <p className="mt-2 text-lg text-ink/80">{[person.title, person.affiliation].filter(Boolean).join(", ")}</p>}
+        </div>
+      </header>
+      {person.longBio
+        ? person.longBio.split(/\n{2,}/).map((para) => (
+            <p key={para} className="mt-4 font-serif text-lg leading-relaxed">
+              {para}
+            </p>
+          ))
+        : person.shortBio && <p className="mt-4 font-serif text-lg">{person.shortBio}</p>}
+      {person.links.length > 0 && (
+        <ul className="mt-4 flex flex-wrap gap-4 text-sm">
+          {person.links.map((l) => {
+            const href = safeHref(l.url);
+            return href ? (
+              <li key={href}>
+                <a href={href} rel="me noopener noreferrer" className="underline">
+                  {l.label}
+                </a>
+              </li>
+            ) : null;
+          })}
+        </ul>
+      )}
+      <section aria-labelledby="stories-by" className="mt-10">
+        <h2 id="stories-by" className="font-serif text-2xl font-semibold">
+          Stories
+        </h2>
+        {person.stories.length === 0 ? (
+          <p className="mt-3 text-ink/70">No published stories yet.</p>
+        ) : (
+          <ol className="mt-3 divide-y divide-ink/10">
+            {person.stories.map((s) => (
+              <li key={s.id} className="py-4">
+                <StoryTeaser story={s} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        )}
+        <Pager className="mt-4" page={page} pages={person.pages} href={(p) => pagePath(`/people/${person.slug}`, p)} />
+      </section>
+    </article>
+  );
+}

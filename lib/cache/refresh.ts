@@ -1,0 +1,43 @@
+import "server-only";
+import { revalidateTag } from "next/cache";
+import { forgetSlugs } from "./slug-memo";
+
+/**
+ * Expire the cached public pages filed under these tags. The next reader of
+ * each gets a freshly rendered page (not a stale one served while it renders):
+ * readers see a correction or an unpublish at once. Only inside a request
+ * (server action or route handler); background work uses `refreshFromBackground`.
+ */
+export function refreshPublicPages(tags: Iterable<string>): void {
+  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  forgetSlugs();
+}
+
+/** The header the internal refresh route checks. */
+export const INTERNAL_TOKEN_HEADER = "x-newsroom-internal";
+
+/**
+ * From outside a request (the scheduler, the weather loop), ask this process's
+ * own server to expire the tags: revalidation needs a request scope, so the
+ * background loop posts to /api/internal/refresh on the loopback address with
+ * a token made when the process started. A failure is logged, not thrown: the
+ * pages still refresh when their time-based revalidation comes round.
+ */
+export async function refreshFromBackground(tags: string[]): Promise<boolean> {
+  const token = process.env.NEWSROOM_INTERNAL_TOKEN;
+  if (!token || tags.length === 0) return false;
+  const url = `http://127.0.0.1:${process.env.PORT || 3000}/api/internal/refresh`;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token },
+      body: JSON.stringify({ tags: [...new Set(tags)] }),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) console.error(`[cache] refreshing ${tags.length} tags failed: HTTP ${response.status}`);
+    return response.ok;
+  } catch (err) {
+    console.error("[cache] refreshing pages after background work failed:", err);
+    return false;
+  }
+}
