@@ -17,6 +17,7 @@ test("the reader pages pass axe-core (no serious or critical violations), in lig
   const headline = `Accessible story ${randomBytes(3).toString("hex")}`;
   await startStory(desk, headline, "A paragraph readers can read.");
   await desk.locator("#story-section").selectOption({ label: "Science" });
+  await desk.getByLabel("Tags (separated by commas)").fill("Accessibility");
   const author = `Ada Lovelace ${randomBytes(3).toString("hex")}`;
   await credit(desk, author, "Byline");
   await expectSaved(desk);
@@ -28,7 +29,7 @@ test("the reader pages pass axe-core (no serious or critical violations), in lig
     const reader = await (await browser.newContext({ ...SIGNED_OUT, colorScheme })).newPage();
     await reader.goto(`/stories/${slug}`);
     const authorPath = await reader.locator(".byline a").first().getAttribute("href");
-    for (const path of ["/", `/stories/${slug}`, "/sections/science", authorPath!, `/search?q=${encodeURIComponent("accessible story")}`, "/corrections", "/no-such-page"]) {
+    for (const path of ["/", `/stories/${slug}`, "/sections/science", "/tags/accessibility", authorPath!, `/search?q=${encodeURIComponent("accessible story")}`, "/corrections", "/no-such-page"]) {
       await reader.goto(path);
       await expect(reader.locator("h1")).toHaveCount(1);
       await expect(reader.getByRole("main")).toHaveCount(1);

@@ -8,7 +8,7 @@ import { credit, startStory } from "./helpers";
 const tag = () => randomBytes(3).toString("hex");
 
 /** Where a published story must show up for readers, each checked the way a reader or crawler sees it. */
-async function visibility(request: APIRequestContext, { slug, headline, sectionSlug, personSlug }: { slug: string; headline: string; sectionSlug: string; personSlug: string }) {
+async function visibility(request: APIRequestContext, { slug, headline, sectionSlug, personSlug, tagSlug }: { slug: string; headline: string; sectionSlug: string; personSlug: string; tagSlug: string }) {
   const text = async (path: string) => (await request.get(path)).text();
   const feedTitles = async (path: string) => (await new Parser().parseString(await text(path))).items.map((i) => i.title);
   const sitemapUrls = async (path: string) => {
@@ -19,6 +19,8 @@ async function visibility(request: APIRequestContext, { slug, headline, sectionS
     story: (await request.get(`/stories/${slug}`)).status() === 200,
     front: (await text("/")).includes(headline),
     section: (await text(`/sections/${sectionSlug}`)).includes(headline),
+    tag: (await text(`/tags/${tagSlug}`)).includes(headline),
+    tagFeed: (await request.get(`/tags/${tagSlug}/feed.xml`)).ok() && (await feedTitles(`/tags/${tagSlug}/feed.xml`)).includes(headline),
     author: (await request.get(`/people/${personSlug}`)).status() === 200 && (await text(`/people/${personSlug}`)).includes(headline),
     feed: (await feedTitles("/feed.xml")).includes(headline),
     sectionFeed: (await feedTitles(`/sections/${sectionSlug}/feed.xml`)).includes(headline),
@@ -37,18 +39,20 @@ test.describe("the reader site", () => {
     const author = `Ana Costa ${tag()}`;
     await startStory(page, headline, "The ferry ran again on Monday.");
     await page.locator("#story-section").selectOption({ label: "Business" });
+    const tagName = `Ferries ${tag()}`;
+    await page.getByLabel("Tags (separated by commas)").fill(`${tagName}, Harbors`);
     await credit(page, author, "Byline");
     await expect(page.getByRole("status").first()).toHaveAttribute("data-state", "saved");
     const slug = await page.getByLabel("URL slug").inputValue();
     const reader = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
     // Readers have seen every page before: each is cached without the story (the story's URL as a 404).
-    const where = { slug, headline, sectionSlug: "business", personSlug: author.toLowerCase().replace(/\s+/g, "-") };
-    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
+    const where = { slug, headline, sectionSlug: "business", personSlug: author.toLowerCase().replace(/\s+/g, "-"), tagSlug: tagName.toLowerCase().replace(/\s+/g, "-") };
+    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, tag: false, tagFeed: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
     // Publishing expired exactly those cached pages: the very next reader sees the story everywhere.
-    expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
+    expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, tag: true, tagFeed: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
     expect((await reader.get(`/stories/${slug}`).then((r) => r.text())).includes(`href="/people/${where.personSlug}"`)).toBe(true);
 
     // Served from the cache the second time, with headers a CDN can use, and no cookie for anyone.
@@ -65,7 +69,7 @@ test.describe("the reader site", () => {
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
-    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
+    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, tag: false, tagFeed: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
     await reader.dispose();
   });
 });

@@ -90,7 +90,7 @@ export function HistoryPanel({ storyId, timeZone, canRestore, onRestore }: { sto
           <h3 className="font-semibold">
             Revision {diff.from} → revision {diff.to}
           </h3>
-          {diff.fields.every((f) => !f.changed) && <p>No differences in headline, dek, dateline, text or credits.</p>}
+          {diff.fields.every((f) => !f.changed) && <p>No differences in headline, dek, dateline, text, tags or credits.</p>}
           {diff.fields
             .filter((f) => f.changed)
             .map((f) => (

@@ -467,6 +467,7 @@ export function StoryEditor({
             </select>
           </div>
         </div>
+        <Field label="Tags (separated by commas)" placeholder="Border, trade talks" value={draft.tags} errors={fieldErrors.tags} onChange={(e) => update({ tags: e.target.value })} />
         <LeadPhotoPanel
           mediaId={draft.leadMediaId}
           caption={draft.leadCaption}
@@ -497,7 +498,7 @@ export function StoryEditor({
 }
 
 function copyText(d: TDraft) {
-  return [d.headline, d.dek, d.dateline ? `${d.dateline.toUpperCase()} —` : "", plainText(d.body)].filter(Boolean).join("\n\n");
+  return [d.headline, d.dek, d.dateline ? `${d.dateline.toUpperCase()} —` : "", plainText(d.body), d.tags ? `Tags: ${d.tags}` : ""].filter(Boolean).join("\n\n");
 }
 
 function ConflictPanel({ theirs, mine, onLoadTheirs, onKeepMine }: { theirs: TDraft; mine: TDraft; onLoadTheirs: () => void; onKeepMine: () => void }) {

@@ -5,6 +5,7 @@ import type { TDisplayMedia } from "@/lib/media/queries";
 import { RichText } from "@/lib/richtext/render";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { formatDateTime } from "@/lib/site";
+import { tagSlug } from "@/lib/stories/tags";
 
 export type TArticleStory = {
   headline: string;
@@ -18,6 +19,7 @@ export type TArticleStory = {
   modifiedAt: Date | null;
   leadMediaId: string | null;
   leadCaption: string | null;
+  tags: string[];
   /** The library images the story shows, by id. */
   media: Map<string, TDisplayMedia>;
   /** Corrections, clarifications, updates and editor's notes. */
@@ -64,6 +66,19 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
       </div>
       <StoryNotes notes={story.notes ?? []} place="end" />
       <CreditsBlock credits={story.credits} />
+      {story.tags.length > 0 && (
+        <nav aria-label="Tags" className="mt-8 border-t border-ink/15 pt-4">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {story.tags.map((tag) => (
+              <li key={tag}>
+                <a href={`/tags/${tagSlug(tag)}`} className="inline-block rounded-full border border-ink/25 px-3 py-1 hover:bg-ink/5">
+                  {tag}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </article>
   );
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { mediaChangeTags, personChangeTags, storyChangeTags, storyNoteTags, TAG } from "./tags";
 
 describe("storyChangeTags", () => {
-  const before = { id: "s1", slugs: ["old", "older"], sectionId: "world", people: [{ id: "p1", slug: "jane-roe" }] };
-  const after = { id: "s1", slugs: ["new", "old", "older"], sectionId: "business", people: [{ id: "p2", slug: "john-doe" }] };
+  const before = { id: "s1", slugs: ["old", "older"], sectionId: "world", people: [{ id: "p1", slug: "jane-roe" }], tagSlugs: ["border"] };
+  const after = { id: "s1", slugs: ["new", "old", "older"], sectionId: "business", people: [{ id: "p2", slug: "john-doe" }], tagSlugs: ["trade-talks"] };
 
   it("names the story under every URL it had, and the lists it left and joined", () => {
     const tags = storyChangeTags(before, after);
@@ -19,6 +19,8 @@ describe("storyChangeTags", () => {
         "person-slug:jane-roe",
         "person-stories:p2",
         "person-slug:john-doe",
+        "tag-stories:border",
+        "tag-stories:trade-talks",
         TAG.front,
         TAG.feed,
         TAG.sitemaps,

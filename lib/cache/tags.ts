@@ -32,9 +32,10 @@ export const personTag = (id: string) => `person:${id}`;
 export const personSlugTag = (slug: string) => `person-slug:${slug}`;
 export const personStoriesTag = (id: string) => `person-stories:${id}`;
 export const mediaTag = (id: string) => `media:${id}`;
+export const tagStoriesTag = (slug: string) => `tag-stories:${slug}`;
 
 /** What a story's public pages depend on, as far as its own change goes. */
-export type TStoryFacts = { id: string; slugs: string[]; sectionId: string | null; people: { id: string; slug: string }[] };
+export type TStoryFacts = { id: string; slugs: string[]; sectionId: string | null; people: { id: string; slug: string }[]; tagSlugs: string[] };
 
 /** Every tag a change to this story can touch: its page (every URL it had), the lists it was or is on. */
 export function storyChangeTags(...states: (TStoryFacts | null)[]): string[] {
@@ -46,6 +47,7 @@ export function storyChangeTags(...states: (TStoryFacts | null)[]): string[] {
     if (s.sectionId) tags.add(sectionStoriesTag(s.sectionId));
     // By slug too: someone's first published story turns their page from a 404 into a page.
     s.people.forEach((p) => tags.add(personStoriesTag(p.id)).add(personSlugTag(p.slug)));
+    s.tagSlugs.forEach((slug) => tags.add(tagStoriesTag(slug)));
   }
   return [...tags];
 }

@@ -17,6 +17,8 @@ export type TDemoStory = {
   headline: string;
   dek: string;
   dateline: string;
+  /** Tags, as the desk writes them. */
+  tags?: string[];
   section: string;
   author: "editor" | "contributor";
   /** Where the story stands; SCHEDULED stories publish `scheduleInHours` after seeding. */
@@ -47,6 +49,7 @@ export const DEMO_PEOPLE: TDemoPerson[] = [
 export const DEMO_STORIES: TDemoStory[] = [
   {
     headline: "Border village waits as talks resume",
+    tags: ["Korean Peninsula", "Diplomacy"],
     dek: "Soldiers stand guard while negotiators meet for the first time in two years.",
     dateline: "Panmunjom",
     section: "world",
@@ -76,6 +79,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "City council approves new bike lanes after heated debate",
+    tags: ["Cycling", "City council", "Portland"],
     dek: "The plan adds 40 kilometers of protected lanes over three years.",
     dateline: "Portland",
     section: "news",
@@ -94,6 +98,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Markets steady as central bank holds rates",
+    tags: ["Interest rates", "Central banks"],
     dek: "Investors had expected the pause; attention turns to next month's inflation figures.",
     dateline: "Frankfurt",
     section: "business",
@@ -113,6 +118,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Rowing club wins its first national title in 40 years",
+    tags: ["Rowing", "Portland"],
     dek: "A comeback in the final 500 meters decided the race.",
     dateline: "Portland",
     section: "sports",
@@ -123,6 +129,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Opinion: The bike lanes are worth the parking",
+    tags: ["Cycling", "Portland"],
     dek: "Safer streets pay for themselves, and the evidence is in.",
     dateline: "",
     section: "opinion",
@@ -133,6 +140,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Telescope array spots a rare double star",
+    tags: ["Astronomy"],
     dek: "Astronomers say the pair orbit each other every six hours.",
     dateline: "Frankfurt",
     section: "science",
@@ -154,6 +162,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Hospital waiting times fall for a third month",
+    tags: ["Health care", "Portland"],
     dek: "Emergency rooms saw patients faster in October, new figures show.",
     dateline: "Portland",
     section: "news",
@@ -175,6 +184,7 @@ export const DEMO_STORIES: TDemoStory[] = [
   },
   {
     headline: "Study links city trees to cooler summer nights",
+    tags: ["Climate", "Cities"],
     dek: "Researchers measured temperatures street by street for three summers.",
     dateline: "Frankfurt",
     section: "science",

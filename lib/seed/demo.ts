@@ -10,6 +10,7 @@ import { validateRichText } from "@/lib/richtext/validate";
 import { liveContent } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { slugify } from "@/lib/stories/slug";
+import { tagSlug } from "@/lib/stories/tags";
 import { DEMO_IMAGES } from "./demo-images";
 import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
 
@@ -105,6 +106,8 @@ export async function seedDemoContent(): Promise<boolean> {
           headline: story.headline,
           dek: story.dek,
           dateline: story.dateline,
+          tags: story.tags ?? [],
+          tagSlugs: (story.tags ?? []).map(tagSlug),
           slug: slugify(story.headline),
           body: body as object,
           leadMediaId: lead,
@@ -123,7 +126,7 @@ export async function seedDemoContent(): Promise<boolean> {
             create: story.credits.map((c, position) => ({ personId: people.get(c.person)!, role: c.role, location: c.location ?? null, position })),
           },
         },
-        select: { id: true, slug: true, headline: true, dek: true, dateline: true, sectionId: true, leadMediaId: true, leadCaption: true, body: true, status: true, credits: { orderBy: { position: "asc" } } },
+        select: { id: true, slug: true, headline: true, dek: true, dateline: true, sectionId: true, leadMediaId: true, leadCaption: true, tags: true, body: true, status: true, credits: { orderBy: { position: "asc" } } },
       });
       if (story.pin) await tx.frontPagePin.create({ data: { storyId: created.id, position: story.pin } });
       // Each story starts its history with the content it was seeded with.

@@ -7,7 +7,7 @@ import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
 
-type TFeed = { title: string; path: string; description: string; sectionSlug?: string; personSlug?: string };
+type TFeed = { title: string; path: string; description: string; sectionSlug?: string; personSlug?: string; tagSlug?: string };
 
 /**
  * The RSS response for the whole site, one section or one person, from the
@@ -18,8 +18,8 @@ export async function feedResponse(feed: TFeed, tags: string[]) {
   return xmlResponse(xml, "application/rss+xml; charset=utf-8");
 }
 
-async function buildFeed({ title, path, description, sectionSlug, personSlug }: TFeed): Promise<string> {
-  const stories = await listFeedStories({ sectionSlug, personSlug });
+async function buildFeed({ title, path, description, sectionSlug, personSlug, tagSlug }: TFeed): Promise<string> {
+  const stories = await listFeedStories({ sectionSlug, personSlug, tagSlug });
   return buildRss({
     title,
     link: absoluteUrl(path.replace(/\/feed\.xml$/, "") || "/"),
@@ -33,7 +33,7 @@ async function buildFeed({ title, path, description, sectionSlug, personSlug }: 
         description: s.description,
         pubDate: s.publishedAt ?? s.firstPublishedAt ?? new Date(0),
         creators: s.credits.map((c) => c.person.name),
-        categories: s.section ? [s.section.name] : [],
+        categories: [...(s.section ? [s.section.name] : []), ...s.tags],
         image: image && s.lead ? { ...image, url: absoluteUrl(image.url), type: CONTENT_TYPE[formatsFor(s.lead.format).at(-1)!], alt: s.lead.alt, credit: s.lead.credit } : null,
       };
     }),

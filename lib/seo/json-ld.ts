@@ -46,6 +46,8 @@ type TArticle = {
   contributors?: TJsonLdPerson[];
   dateline?: string | null;
   section?: string | null;
+  /** The story's tags, as `keywords`. */
+  keywords?: string[];
   /** The lead photo in several crops (16:9, 4:3, 1:1), as search engines prefer. */
   images?: TJsonLdImage[];
   publisher: { name: string; logoUrl: string };
@@ -64,6 +66,7 @@ export function newsArticleJsonLd(a: TArticle) {
     ...(a.contributors?.length ? { contributor: a.contributors.map(person) } : {}),
     ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
     ...(a.section ? { articleSection: a.section } : {}),
+    ...(a.keywords?.length ? { keywords: a.keywords } : {}),
     ...(a.images?.length ? { image: a.images.map(imageObject) } : {}),
     publisher: { "@type": "NewsMediaOrganization", name: a.publisher.name, logo: { "@type": "ImageObject", url: a.publisher.logoUrl } },
     mainEntityOfPage: { "@type": "WebPage", "@id": a.url },

@@ -7,7 +7,7 @@ export type TCreditSnapshot = { personId: string; role: string; location: string
 /** Everything a revision keeps: the editor's fields and the credits. */
 export type TContent = Omit<TStoryContent, "body"> & { body: TRichDoc; credits: TCreditSnapshot[] };
 
-type TStoryRow = TStoryContent & { credits: { personId?: string; person?: { id: string }; role: string; location: string | null; override: string | null }[] };
+type TStoryRow = Omit<TStoryContent, "tags"> & { tags?: string[] } & { credits: { personId?: string; person?: { id: string }; role: string; location: string | null; override: string | null }[] };
 
 /** The content in a story's columns and credit rows (for a published story: what readers see). */
 export function liveContent(s: TStoryRow): TContent {
@@ -19,6 +19,7 @@ export function liveContent(s: TStoryRow): TContent {
     sectionId: s.sectionId,
     leadMediaId: s.leadMediaId,
     leadCaption: s.leadCaption,
+    tags: s.tags ?? [],
     body: s.body as TRichDoc,
     credits: s.credits.map((c) => ({ personId: c.personId ?? c.person!.id, role: c.role, location: c.location, override: c.override })),
   };
@@ -26,5 +27,7 @@ export function liveContent(s: TStoryRow): TContent {
 
 /** What the newsroom works on: a published story's pending update if it has one, else its columns. */
 export function workingContent(s: TStoryRow & { pending: unknown }): TContent {
-  return (s.pending as TContent | null) ?? liveContent(s);
+  const pending = s.pending as TContent | null;
+  // Pending updates and revisions written before tags existed have none.
+  return pending ? { ...pending, tags: pending.tags ?? [] } : liveContent(s);
 }

@@ -14,6 +14,7 @@ import { canEditStory, canViewStory } from "./permissions";
 import { recordRevision } from "./revisions";
 import { ZStoryFields, type TStoryFields } from "./schemas";
 import { firstFreeSlug, slugify } from "./slug";
+import { tagSlug } from "./tags";
 import { checkTransition, type TAction } from "./workflow";
 
 type Tx = Prisma.TransactionClient;
@@ -72,6 +73,7 @@ export const STORY_FOR_WRITE = {
   sectionId: true,
   leadMediaId: true,
   leadCaption: true,
+  tags: true,
   body: true,
   pending: true,
   embargoUntil: true,
@@ -109,6 +111,8 @@ function contentColumns(c: TContent) {
     sectionId: c.sectionId ?? null,
     leadMediaId: c.leadMediaId ?? null,
     leadCaption: c.leadMediaId ? (c.leadCaption ?? null) : null,
+    tags: c.tags ?? [],
+    tagSlugs: (c.tags ?? []).map(tagSlug),
   };
 }
 
@@ -135,7 +139,7 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   return prisma.$transaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = await freeSlug(tx, fields.slug || slugify(fields.headline), null);
-    const content: TContent = { ...fields, slug, sectionId, leadMediaId: fields.leadMediaId ?? null, leadCaption: fields.leadCaption ?? null, dek: fields.dek ?? null, dateline: fields.dateline ?? null, credits: [] };
+    const content: TContent = { ...fields, slug, sectionId, leadMediaId: fields.leadMediaId ?? null, leadCaption: fields.leadCaption ?? null, dek: fields.dek ?? null, dateline: fields.dateline ?? null, tags: fields.tags, credits: [] };
     await checkStoryMedia(tx, mediaUseOf(content));
     const story = await tx.story.create({ data: { ...contentColumns(content), createdById: actor.id }, select: SAVED });
     await recordStoryMedia(tx, story.id, mediaUseOf(content));
@@ -179,6 +183,8 @@ export async function updateStory({
       sectionId,
       leadMediaId: fields.leadMediaId ?? null,
       leadCaption: fields.leadMediaId ? (fields.leadCaption ?? null) : null,
+      // An editor that sends no tags (an older open tab) leaves them as they are.
+      tags: data.tags === undefined ? current.tags : fields.tags,
       body: fields.body,
       credits: current.credits,
     };

@@ -31,6 +31,32 @@ export const getSectionPage = cache(async (slug: string, page = 1) => {
   return { section, stories, total, page, pages: Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE)) };
 });
 
+export const TAG_PAGE_SIZE = 20;
+
+/**
+ * A tag's page: the published stories carrying it, newest first, and the tag
+ * as the newest of them spells it; null when no public story carries it.
+ */
+export const getTagPage = cache(async (slug: string, page = 1) => {
+  const where = { ...publicStoryWhere(), tagSlugs: { has: slug } };
+  const [tag, stories, total] = await Promise.all([
+    findTag(slug),
+    prisma.story.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * TAG_PAGE_SIZE, take: TAG_PAGE_SIZE, select: TEASER }),
+    prisma.story.count({ where }),
+  ]);
+  return tag ? { tag, stories, total, page, pages: Math.max(1, Math.ceil(total / TAG_PAGE_SIZE)) } : null;
+});
+
+/** A tag some public story carries, spelled as the newest such story spells it; null if none does. */
+export async function findTag(slug: string): Promise<{ name: string; slug: string } | null> {
+  const newest = await prisma.story.findFirst({
+    where: { ...publicStoryWhere(), tagSlugs: { has: slug } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    select: { tags: true, tagSlugs: true },
+  });
+  return newest ? { name: newest.tags[newest.tagSlugs.indexOf(slug)] ?? slug, slug } : null;
+}
+
 export const FEED_SIZE = 50;
 
 /** The section or person a feed is for: its name and slug, or null. */
@@ -40,11 +66,12 @@ export async function findFeedOwner(kind: "section" | "person", slug: string): P
 }
 
 /** The newest public stories for a feed: everything, one section, or one person's credits. */
-export async function listFeedStories({ sectionSlug, personSlug }: { sectionSlug?: string; personSlug?: string } = {}) {
+export async function listFeedStories({ sectionSlug, personSlug, tagSlug }: { sectionSlug?: string; personSlug?: string; tagSlug?: string } = {}) {
   const stories = await prisma.story.findMany({
     where: {
       ...publicStoryWhere(),
       ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
+      ...(tagSlug ? { tagSlugs: { has: tagSlug } } : {}),
       ...(personSlug ? { credits: { some: { person: { slug: personSlug }, role: { not: "EDITOR" } } } } : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
@@ -53,6 +80,7 @@ export async function listFeedStories({ sectionSlug, personSlug }: { sectionSlug
       ...TEASER,
       body: true,
       leadMediaId: true,
+      tags: true,
       credits: { where: { role: "BYLINE" }, orderBy: { position: "asc" }, select: { person: { select: { name: true } } } },
     },
   });

@@ -97,6 +97,7 @@ const PUBLIC_STORY = {
   contentUpdatedAt: true,
   leadMediaId: true,
   leadCaption: true,
+  tags: true,
   section: { select: { name: true, slug: true } },
   createdBy: { select: { name: true } },
   // Internal credits (EDITOR) never leave the newsroom.

@@ -70,7 +70,7 @@ async function creditLines(contents: TContent[]): Promise<string[][]> {
 
 /**
  * A readable word-level comparison of two revisions' headline, dek, dateline,
- * body text and credits (older first, so additions are what the newer one added).
+ * body text, tags and credits (older first, so additions are what the newer one added).
  */
 export async function compareRevisions({ actor, storyId, from, to }: { actor: TActor | null; storyId: string; from: number; to: number }): Promise<TFieldDiff[]> {
   const [a, b] = await Promise.all([getRevision({ actor, storyId, number: Math.min(from, to) }), getRevision({ actor, storyId, number: Math.max(from, to) })]);
@@ -80,6 +80,7 @@ export async function compareRevisions({ actor, storyId, from, to }: { actor: TA
     ["dek", "Dek", a.content.dek ?? "", b.content.dek ?? ""],
     ["dateline", "Dateline", a.content.dateline ?? "", b.content.dateline ?? ""],
     ["body", "Text", plainText(a.content.body), plainText(b.content.body)],
+    ["tags", "Tags", (a.content.tags ?? []).join(", "), (b.content.tags ?? []).join(", ")],
     ["credits", "Credits", creditsA!.join("\n"), creditsB!.join("\n")],
   ];
   return fields.map(([field, label, before, after]) => ({ field, label, parts: diffWords(before, after), changed: before !== after }));

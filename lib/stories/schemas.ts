@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { zOptionalText } from "@/lib/validation";
 import { slugify } from "./slug";
+import { normalizeTags, tagsProblem } from "./tags";
 
 import { STATUSES } from "./workflow";
 
@@ -28,6 +29,15 @@ export const ZStoryFields = z.object({
     .transform((v) => v || null)
     .nullish(),
   leadCaption: zOptionalText(1000, "The photo caption"),
+  /** "Border, trade talks" as typed, or a list. */
+  tags: z
+    .union([z.string().max(2000, "The tags are too long."), z.array(z.string().max(200)).max(100)])
+    .nullish()
+    .transform(normalizeTags)
+    .superRefine((tags, ctx) => {
+      const problem = tagsProblem(tags);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   body: z.unknown(),
 });
 export type TStoryFields = z.input<typeof ZStoryFields>;
@@ -48,5 +58,6 @@ export type TStoryContent = {
   sectionId: string | null;
   leadMediaId: string | null;
   leadCaption: string | null;
+  tags: string[];
   body: unknown;
 };

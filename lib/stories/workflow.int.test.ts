@@ -3,25 +3,16 @@ import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { getPublicPerson } from "@/lib/people/queries";
-import type { TRichDoc } from "@/lib/richtext/types";
-import { makeUser } from "@/lib/testing/factories";
-import { changeStoryState, createStory, publishStory, setEmbargo, updateStory } from "./mutations";
+import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/lib/testing/factories";
+import { changeStoryState, publishStory, setEmbargo, updateStory } from "./mutations";
 import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatestPublished } from "./queries";
 import { runScheduledTransitions } from "./scheduler";
 
-const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });
-const body = (text: string): TRichDoc => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const body = paragraphDoc;
 const unique = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
 const minutes = (n: number, from = new Date()) => new Date(from.getTime() + n * 60_000);
 
-/** A story ready to publish (headline, text, byline), in review. */
-async function readyStory(editor: TActor, headline = unique("Ready")) {
-  const story = await createStory({ actor: editor, data: { headline, body: body("Words for readers.") } });
-  const person = await prisma.person.create({ data: { name: "Byline Person", slug: `byline-${randomBytes(4).toString("hex")}` } });
-  await prisma.storyCredit.create({ data: { storyId: story.id, personId: person.id, role: "BYLINE", position: 0 } });
-  const submitted = await changeStoryState({ actor: editor, storyId: story.id, baseVersion: story.version, action: "submit" });
-  return { ...submitted, personSlug: person.slug };
-}
+const readyStory = (editor: TActor, headline = unique("Ready")) => makeReadyStory(editor, headline);
 
 const editorActor = async () => actorOf(await makeUser({ role: "EDITOR" }));
 const statusOf = async (id: string) => (await prisma.story.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;

@@ -58,8 +58,8 @@ async function withConflictCopy(err: unknown, storyId: string | null): Promise<T
   const actor = await getCurrentUser();
   const s = await getStoryForEditor({ actor, storyId }).catch(() => null);
   if (!s) return result;
-  const { version, headline, dek, dateline, slug, sectionId, leadMediaId, leadCaption, body, status } = s;
-  return { ...result, current: { version, headline, dek, dateline, slug, sectionId, leadMediaId, leadCaption, body, status } };
+  const { version, headline, dek, dateline, slug, sectionId, leadMediaId, leadCaption, tags, body, status } = s;
+  return { ...result, current: { version, headline, dek, dateline, slug, sectionId, leadMediaId, leadCaption, tags, body, status } };
 }
 
 /** Save the editor: create the story on its first save, then update it based on `baseVersion`. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StoryTeaser } from "@/components/site/story-teaser";
-import { Pager, pagePath } from "@/components/ui/pager";
+import { StoryList } from "@/components/site/story-list";
+import { pagePath } from "@/components/ui/pager";
 import { tagPage } from "@/lib/cache/page-tags";
 import { sectionStoriesTag, TAG } from "@/lib/cache/tags";
 import { absoluteUrl } from "@/lib/site";
@@ -32,22 +32,13 @@ export async function SectionView({ slug, page }: { slug: string; page: number }
   if (!data) notFound();
   const { section, stories, pages } = data;
   return (
-    <section aria-labelledby="section-heading" className="mx-auto max-w-[42rem]">
-      <h1 id="section-heading" className="font-serif text-4xl font-bold">
-        {section.name}
-      </h1>
-      {stories.length === 0 ? (
-        <p className="mt-6 text-ink/70">No stories in {section.name} yet.</p>
-      ) : (
-        <ol className="mt-6 divide-y divide-ink/10">
-          {stories.map((story) => (
-            <li key={story.id} className="py-5">
-              <StoryTeaser story={{ ...story, section: null }} />
-            </li>
-          ))}
-        </ol>
-      )}
-      <Pager page={page} pages={pages} href={(p) => pagePath(`/sections/${section.slug}`, p)} />
-    </section>
+    <StoryList
+      heading={section.name}
+      stories={stories.map((s) => ({ ...s, section: null }))}
+      page={page}
+      pages={pages}
+      base={`/sections/${section.slug}`}
+      empty={`No stories in ${section.name} yet.`}
+    />
   );
 }

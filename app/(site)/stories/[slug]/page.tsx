@@ -118,6 +118,7 @@ export default async function StoryPage({ params }: TProps) {
           ...jsonLdPeople(story),
           dateline: story.dateline,
           section: story.section?.name,
+          keywords: story.tags,
           images: jsonLdImages(story),
           publisher: { name: SITE_NAME, logoUrl: absoluteUrl("/logo.svg") },
         })}

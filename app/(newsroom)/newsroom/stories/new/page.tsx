@@ -25,7 +25,7 @@ export default async function NewStoryPage() {
             everPublished: false,
             credits: [],
             media: [],
-            draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", body: EMPTY_DOC },
+            draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", tags: "", body: EMPTY_DOC },
           }}
           sections={sections}
           actor={user}
