@@ -53,7 +53,13 @@ test.describe("the reader site", () => {
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
     // Publishing expired exactly those cached pages: the very next reader sees the story everywhere.
     expect(await visibility(reader, where)).toEqual({ story: true, front: true, section: true, tag: true, tagFeed: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
-    expect((await reader.get(`/stories/${slug}`).then((r) => r.text())).includes(`href="/people/${where.personSlug}"`)).toBe(true);
+    const storyHtml = await reader.get(`/stories/${slug}`).then((r) => r.text());
+    expect(storyHtml.includes(`href="/people/${where.personSlug}"`)).toBe(true);
+    // Canonical and language alternates (hreflang), the same URL for the one language and as x-default.
+    for (const link of [/<link rel="canonical" href="([^"]+)"/, /<link rel="alternate" hrefLang="en" href="([^"]+)"/, /<link rel="alternate" hrefLang="x-default" href="([^"]+)"/]) {
+      expect(storyHtml.match(link)?.[1], String(link)).toMatch(new RegExp(`/stories/${slug}$`));
+    }
+    expect(storyHtml).toContain('"keywords":["' + tagName + '","Harbors"]');
 
     // Served from the cache the second time, with headers a CDN can use, and no cookie for anyone.
     for (const path of ["/", `/stories/${slug}`, "/sections/business", `/people/${where.personSlug}`]) {

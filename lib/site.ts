@@ -11,6 +11,23 @@ export function absoluteUrl(path: string): string {
   return new URL(path, siteUrl() + "/").toString();
 }
 
+/** The language the site publishes in (BCP 47, NEWSROOM_LANGUAGE, default "en"): `<html lang>`, hreflang, feeds. */
+export const SITE_LANGUAGE = process.env.NEWSROOM_LANGUAGE || "en";
+
+/**
+ * A public page's canonical URL and its language alternates (hreflang). One
+ * language today, so the page names itself for it and as `x-default`; an
+ * edition in another language adds its URL here and every page links both ways.
+ */
+export function pageAlternates(path: string, feed?: string) {
+  const url = absoluteUrl(path);
+  return {
+    canonical: url,
+    languages: { [SITE_LANGUAGE]: url, "x-default": url },
+    ...(feed ? { types: { "application/rss+xml": absoluteUrl(feed) } } : {}),
+  };
+}
+
 /** The newsroom's time zone for dates shown to people (stored times are UTC). */
 export const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE || "UTC";
 

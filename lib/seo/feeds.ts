@@ -2,7 +2,7 @@ import "server-only";
 import { cachedText } from "@/lib/cache/cached-text";
 import { TAG } from "@/lib/cache/tags";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, SITE_LANGUAGE } from "@/lib/site";
 import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
@@ -25,6 +25,7 @@ async function buildFeed({ title, path, description, sectionSlug, personSlug, ta
     link: absoluteUrl(path.replace(/\/feed\.xml$/, "") || "/"),
     selfUrl: absoluteUrl(path),
     description,
+    language: SITE_LANGUAGE,
     items: stories.map((s) => {
       const image = s.lead ? croppedImage(s.lead, "16x9") : null;
       return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { serializeJsonLd } from "./json-ld";
+import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 
 describe("serializeJsonLd", () => {
   it("cannot be broken out of, and reads back the same", () => {
@@ -7,5 +7,40 @@ describe("serializeJsonLd", () => {
     const out = serializeJsonLd(data);
     expect(out).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(out)).toEqual(data);
+  });
+});
+
+describe("newsArticleJsonLd", () => {
+  const base = {
+    url: "https://news.example/stories/border",
+    headline: "Border village waits",
+    description: "Talks resume.",
+    datePublished: new Date("2026-11-30T08:00:00Z"),
+    dateModified: new Date("2026-11-30T09:30:00Z"),
+    authors: [{ name: "John Doe", url: "https://news.example/people/john-doe", jobTitle: "Bureau chief" }],
+    publisher: { name: "The Newsroom", logoUrl: "https://news.example/logo.svg" },
+  };
+
+  it("describes a full story: people, place, section, tags, language, publisher", () => {
+    const ld = newsArticleJsonLd({ ...base, contributors: [{ name: "Jane Roe" }], dateline: "Beijing", section: "World", keywords: ["Diplomacy"], language: "en" });
+    expect(ld).toMatchObject({
+      "@type": "NewsArticle",
+      headline: "Border village waits",
+      datePublished: "2026-11-30T08:00:00.000Z",
+      dateModified: "2026-11-30T09:30:00.000Z",
+      author: [{ "@type": "Person", name: "John Doe", url: "https://news.example/people/john-doe", jobTitle: "Bureau chief" }],
+      contributor: [{ "@type": "Person", name: "Jane Roe" }],
+      locationCreated: { "@type": "Place", name: "Beijing" },
+      articleSection: "World",
+      keywords: ["Diplomacy"],
+      inLanguage: "en",
+      publisher: { "@type": "NewsMediaOrganization", name: "The Newsroom", logo: { "@type": "ImageObject", url: "https://news.example/logo.svg" } },
+      mainEntityOfPage: { "@type": "WebPage", "@id": base.url },
+    });
+  });
+
+  it("leaves out what a story does not have", () => {
+    const ld = newsArticleJsonLd(base);
+    for (const key of ["contributor", "locationCreated", "articleSection", "keywords", "inLanguage", "image"]) expect(ld).not.toHaveProperty(key);
   });
 });

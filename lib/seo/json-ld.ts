@@ -48,6 +48,8 @@ type TArticle = {
   section?: string | null;
   /** The story's tags, as `keywords`. */
   keywords?: string[];
+  /** BCP 47, e.g. "en". */
+  language?: string;
   /** The lead photo in several crops (16:9, 4:3, 1:1), as search engines prefer. */
   images?: TJsonLdImage[];
   publisher: { name: string; logoUrl: string };
@@ -67,6 +69,7 @@ export function newsArticleJsonLd(a: TArticle) {
     ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
     ...(a.section ? { articleSection: a.section } : {}),
     ...(a.keywords?.length ? { keywords: a.keywords } : {}),
+    ...(a.language ? { inLanguage: a.language } : {}),
     ...(a.images?.length ? { image: a.images.map(imageObject) } : {}),
     publisher: { "@type": "NewsMediaOrganization", name: a.publisher.name, logo: { "@type": "ImageObject", url: a.publisher.logoUrl } },
     mainEntityOfPage: { "@type": "WebPage", "@id": a.url },

@@ -3,7 +3,7 @@ import { cachedText } from "@/lib/cache/cached-text";
 import { TAG } from "@/lib/cache/tags";
 import { newsSitemap, urlSet } from "@/lib/seo/sitemap";
 import { xmlResponse } from "@/lib/seo/xml";
-import { absoluteUrl, SITE_NAME } from "@/lib/site";
+import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
 import { listRecentForNewsSitemap, listSitemapEntries } from "@/lib/stories/public-queries";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const SITEMAPS: Record<string, () => Promise<string>> = {
   "news.xml": async () => {
     const recent = await listRecentForNewsSitemap();
-    return newsSitemap({ name: SITE_NAME, language: "en" }, recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! })));
+    return newsSitemap({ name: SITE_NAME, language: SITE_LANGUAGE }, recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! })));
   },
   "stories.xml": async () => {
     const { stories } = await listSitemapEntries();

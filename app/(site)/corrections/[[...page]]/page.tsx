@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Pager, pagePath, pageParam } from "@/components/ui/pager";
 import { tagPage } from "@/lib/cache/page-tags";
 import { TAG } from "@/lib/cache/tags";
-import { absoluteUrl, formatDateTime } from "@/lib/site";
+import { formatDateTime, pageAlternates } from "@/lib/site";
 import { NOTE_LABEL } from "@/lib/stories/note-kinds";
 import { listPublicNotes } from "@/lib/stories/notes";
 
@@ -27,7 +27,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return {
     title: page > 1 ? `Corrections — page ${page}` : "Corrections",
     description: "Corrections, clarifications and updates to our stories, newest first.",
-    alternates: { canonical: absoluteUrl(pagePath("/corrections", page)) },
+    alternates: pageAlternates(pagePath("/corrections", page)),
   };
 }
 

@@ -6,7 +6,7 @@ import { StoryTeaser } from "@/components/site/story-teaser";
 import { WeatherBox } from "@/components/site/weather-box";
 import { tagPage } from "@/lib/cache/page-tags";
 import { TAG } from "@/lib/cache/tags";
-import { absoluteUrl } from "@/lib/site";
+import { pageAlternates } from "@/lib/site";
 import { getFrontPage } from "@/lib/stories/front";
 import { storedForecasts } from "@/lib/weather/forecasts";
 
@@ -22,7 +22,7 @@ const EDITIONS = new Set(["main"]);
 
 type TProps = { params: Promise<{ edition: string }> };
 
-export const metadata: Metadata = { alternates: { canonical: absoluteUrl("/") } };
+export const metadata: Metadata = { alternates: pageAlternates("/") };
 
 /** The front page: the lead story, the top stories the desk pinned (or the newest), the latest, a rail per section, the weather. */
 export default async function FrontPage({ params }: TProps) {

@@ -8,7 +8,7 @@ import { safeHref } from "@/lib/richtext/href";
 import { StoryTeaser } from "@/components/site/story-teaser";
 import type { TDisplayMedia } from "@/lib/media/display";
 import { pictureSources } from "@/lib/media/variants";
-import { absoluteUrl } from "@/lib/site";
+import { pageAlternates } from "@/lib/site";
 
 /** One page of a person's stories, the cached page filed under them (a 404 under the slug, until someone has it). */
 async function load(slug: string, page: number) {
@@ -24,7 +24,7 @@ export async function personMetadata(slug: string, page: number): Promise<Metada
   return {
     title: page > 1 ? `${person.name} — page ${page}` : person.name,
     description: person.shortBio ?? person.title ?? undefined,
-    alternates: { canonical: absoluteUrl(pagePath(`/people/${person.slug}`, page)), types: { "application/rss+xml": absoluteUrl(`/people/${person.slug}/feed.xml`) } },
+    alternates: pageAlternates(pagePath(`/people/${person.slug}`, page), `/people/${person.slug}/feed.xml`),
   };
 }
 

@@ -4,7 +4,7 @@ import { StoryList } from "@/components/site/story-list";
 import { pagePath } from "@/components/ui/pager";
 import { tagPage } from "@/lib/cache/page-tags";
 import { sectionStoriesTag, TAG } from "@/lib/cache/tags";
-import { absoluteUrl } from "@/lib/site";
+import { pageAlternates } from "@/lib/site";
 import { getSectionPage } from "@/lib/stories/public-queries";
 
 /** One page of a section, the cached page filed under the section's list (a 404 under the sections). */
@@ -22,7 +22,7 @@ export async function sectionMetadata(slug: string, page: number): Promise<Metad
   const base = `/sections/${data.section.slug}`;
   return {
     title: page > 1 ? `${data.section.name} — page ${page}` : data.section.name,
-    alternates: { canonical: absoluteUrl(pagePath(base, page)), types: { "application/rss+xml": absoluteUrl(`${base}/feed.xml`) } },
+    alternates: pageAlternates(pagePath(base, page), `${base}/feed.xml`),
   };
 }
 

@@ -8,7 +8,7 @@ import { plainText, firstSentence } from "@/lib/richtext/text";
 import type { TDisplayMedia } from "@/lib/media/queries";
 import { croppedImage, type TCrop } from "@/lib/media/variants";
 import { newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
-import { absoluteUrl, SITE_NAME } from "@/lib/site";
+import { absoluteUrl, pageAlternates, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
 
 // Cached whole on first visit and kept until a change expires its tags
@@ -85,7 +85,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   return {
     title: story.headline,
     description,
-    alternates: { canonical: url },
+    alternates: pageAlternates(`/stories/${story.slug}`),
     openGraph: {
       type: "article",
       url,
@@ -119,6 +119,7 @@ export default async function StoryPage({ params }: TProps) {
           dateline: story.dateline,
           section: story.section?.name,
           keywords: story.tags,
+          language: SITE_LANGUAGE,
           images: jsonLdImages(story),
           publisher: { name: SITE_NAME, logoUrl: absoluteUrl("/logo.svg") },
         })}

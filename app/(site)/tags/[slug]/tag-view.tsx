@@ -4,7 +4,7 @@ import { StoryList } from "@/components/site/story-list";
 import { pagePath } from "@/components/ui/pager";
 import { tagPage } from "@/lib/cache/page-tags";
 import { TAG, tagStoriesTag } from "@/lib/cache/tags";
-import { absoluteUrl } from "@/lib/site";
+import { pageAlternates } from "@/lib/site";
 import { getTagPage } from "@/lib/stories/public-queries";
 
 /** One page of a tag; cached under the tag's list, so a 404 becomes a page when a story first carries it. */
@@ -21,7 +21,7 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
   return {
     title: page > 1 ? `${data.tag.name} — page ${page}` : data.tag.name,
     description: `Stories tagged “${data.tag.name}”, newest first.`,
-    alternates: { canonical: absoluteUrl(pagePath(base, page)), types: { "application/rss+xml": absoluteUrl(`${base}/feed.xml`) } },
+    alternates: pageAlternates(pagePath(base, page), `${base}/feed.xml`),
   };
 }
 
