@@ -11,6 +11,15 @@ export default defineConfig([
       // WebP and the original format, rendered with sharp and cached), which is what
       // next/image's optimizer would otherwise duplicate.
       "@next/next/no-img-element": "off",
+      // SQL is written with tagged templates ($queryRaw`…`), whose values Prisma sends as
+      // parameters. The Unsafe variants take a string: one interpolation away from injection.
+      "no-restricted-syntax": [
+        "error",
+        ...["Identifier[name=/^\\$(query|execute)RawUnsafe$/]", "Literal[value=/^\\$(query|execute)RawUnsafe$/]"].map((selector) => ({
+          selector,
+          message: "Use the tagged template ($queryRaw`…` / $executeRaw`…`): values become parameters.",
+        })),
+      ],
     },
   },
   globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
