@@ -29,9 +29,9 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
           ))}
         </nav>
         <div className="flex items-center gap-4 text-sm">
-          <span>
+          <Link href="/newsroom/account" className="hover:underline" title="Your account">
             {user.name} <span className="text-ink/60">({ROLE_LABEL[user.role]})</span>
-          </span>
+          </Link>
           <form action={signOutAction}>
             <Button type="submit" variant="secondary">
               Sign out

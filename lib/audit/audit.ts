@@ -25,11 +25,16 @@ export const AUDIT_ACTIONS = {
   "user.role": "Changed a role",
   "user.deactivate": "Deactivated an account",
   "user.activate": "Reactivated an account",
+  "user.password-reset": "Reset a password",
+  "user.password-change": "Changed their own password",
+  "auth.sign-in": "Signed in",
+  "auth.sign-in-failed": "Failed to sign in",
+  "auth.sign-in-throttled": "Sign-in refused: too many failures",
 } as const;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** Add an entry, inside the transaction of the change it records (so there is no change without its entry). */
-export async function recordAudit(tx: Tx, { actor, action, storyId, details = {} }: { actor: TActor; action: TAuditAction; storyId?: string; details?: Prisma.InputJsonObject }) {
+export async function recordAudit(tx: Tx | typeof prisma, { actor, action, storyId, details = {} }: { actor: TActor; action: TAuditAction; storyId?: string; details?: Prisma.InputJsonObject }) {
   await tx.auditEvent.create({ data: { actorId: actor.kind === "user" ? actor.id : null, action, storyId: storyId ?? null, details } });
 }
 

@@ -2,12 +2,16 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/db/generated/enums";
-import { isAppError } from "@/lib/errors";
+import { isAppError, RateLimitedError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/request";
+import { siteUrl } from "@/lib/site";
 import { actorForSession, authenticate, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
+    /** The Session row behind the cookie (server side: "end my other sessions"). */
+    sessionId?: string;
   }
   interface User {
     sessionId?: string;
@@ -18,6 +22,19 @@ declare module "next-auth" {
 /** A correct password for a deactivated account: the form says so, plainly. */
 export class InactiveAccountError extends CredentialsSignin {
   code = "account_inactive";
+}
+
+/** Too many failed sign-ins for this email or from this address: refused, the right password too, until the wait ends. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = "rate_limited";
+  readonly retryAfterSeconds: number;
+  readonly reason: string;
+
+  constructor(reason: string, retryAfterSeconds: number) {
+    super(reason);
+    this.reason = reason;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
 }
 
 /**
@@ -35,15 +52,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // HttpOnly and SameSite=Lax always (next-auth's defaults); Secure whenever the site is served
+  // over HTTPS (SITE_URL or the proxy's X-Forwarded-Proto), i.e. everywhere but a local http://.
+  useSecureCookies: siteUrl().startsWith("https://") || undefined,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const { sessionId, user } = await authenticate(credentials, { userAgent: request.headers.get("user-agent") });
+          const { sessionId, user } = await authenticate(credentials, { userAgent: request.headers.get("user-agent"), clientAddress: clientAddress(request.headers) });
           return { id: user.id, name: user.name, email: user.email, role: user.role, sessionId };
         } catch (err) {
+          if (err instanceof RateLimitedError) throw new ThrottledSignin(err.message, err.retryAfterSeconds);
           if (isAppError(err) && err.code === "FORBIDDEN") throw new InactiveAccountError();
           if (isAppError(err)) return null;
           throw err;
@@ -73,6 +94,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         email: String(token.email ?? ""),
         role: token.role as Role,
       };
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -16,6 +16,11 @@ export const getCurrentUser = cache(async (): Promise<TUserActor | null> => {
   return { kind: "user", id, name, email, role };
 });
 
+/** The id of the Session row behind this request's cookie, or null. */
+export async function getCurrentSessionId(): Promise<string | null> {
+  return (await auth())?.sessionId ?? null;
+}
+
 /** For pages: the signed-in user, or a redirect to /login that comes back here. */
 export async function requireUser(returnTo: string): Promise<TUserActor> {
   const user = await getCurrentUser();

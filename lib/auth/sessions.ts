@@ -1,12 +1,18 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, RateLimitedError } from "@/lib/errors";
 import { ZCredentials } from "@/lib/users/schemas";
+import { recordAudit } from "@/lib/audit/audit";
 import { decoyHash, verifyPassword } from "./password";
+import { addressKey, emailKey, lockedFor, recordFailure, recordSuccess } from "./throttle";
+import { lockMessage } from "./throttle-policy";
 import type { TActor } from "./actor";
 
-/** How long a session lasts at most, in seconds (the cookie lives as long). */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** How long a session lasts at most, however busy (NEWSROOM_SESSION_MAX_DAYS, default 30); the cookie lives as long. */
+export const SESSION_MAX_AGE_SECONDS = Math.round((Number(process.env.NEWSROOM_SESSION_MAX_DAYS) || 30) * 24 * 60 * 60);
+
+/** A session unused this long ends (NEWSROOM_SESSION_IDLE_HOURS, default 12; at least 15 minutes). */
+export const SESSION_IDLE_MS = Math.max(15 * 60_000, (Number(process.env.NEWSROOM_SESSION_IDLE_HOURS) || 12) * 60 * 60_000);
 
 /** How fresh Session.lastSeenAt is kept (when the session was last used). */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;
@@ -17,15 +23,34 @@ export const INACTIVE_ACCOUNT_MESSAGE = "This account has been deactivated. Ask 
 /**
  * Check an email and password and open a server-side session for them.
  * A wrong email and a wrong password fail alike, in about the same time.
+ * Throttled (lib/auth/throttle.ts): after 5 failures for the email, or from the
+ * client's address, sign-ins are refused with RATE_LIMITED for a growing wait,
+ * the right password included. Every outcome goes to the audit log.
  */
-export async function authenticate(input: unknown, meta: { userAgent?: string | null } = {}) {
+export async function authenticate(input: unknown, meta: { userAgent?: string | null; clientAddress?: string | null } = {}) {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) throw new AppError("UNAUTHORIZED", INVALID_CREDENTIALS_MESSAGE);
   const { email, password } = parsed.data;
+  const address = meta.clientAddress ?? null;
+  const keys = [emailKey(email), ...(address ? [addressKey(address)] : [])];
+  const details = { email, address };
+  const wait = await lockedFor(keys);
+  if (wait > 0) {
+    await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-throttled", details });
+    throw new RateLimitedError(lockMessage(wait), Math.ceil(wait / 1000));
+  }
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-  if (!user || !ok) throw new AppError("UNAUTHORIZED", INVALID_CREDENTIALS_MESSAGE);
-  if (!user.active) throw new AppError("FORBIDDEN", INACTIVE_ACCOUNT_MESSAGE);
+  if (!user || !ok) {
+    await recordFailure(keys);
+    await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-failed", details: { ...details, reason: user ? "wrong password" : "unknown email" } });
+    throw new AppError("UNAUTHORIZED", INVALID_CREDENTIALS_MESSAGE);
+  }
+  if (!user.active) {
+    await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-failed", details: { ...details, reason: "deactivated account" } });
+    throw new AppError("FORBIDDEN", INACTIVE_ACCOUNT_MESSAGE);
+  }
+  await recordSuccess(email);
   const session = await prisma.session.create({
     data: {
       userId: user.id,
@@ -34,12 +59,14 @@ export async function authenticate(input: unknown, meta: { userAgent?: string | 
     },
     select: { id: true },
   });
+  await recordAudit(prisma, { actor: { kind: "user", id: user.id, role: user.role, name: user.name, email: user.email }, action: "auth.sign-in", details });
   return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }
 
 /**
  * The signed-in user behind a session id, or null when the session was ended
- * (sign-out, deactivation), has expired, or never existed. Called on every
+ * (sign-out, deactivation, role or password change), has expired (absolute
+ * maximum) or sat idle too long, or never existed. Called on every
  * request that reads the session, so a replayed old cookie stops working at once.
  */
 export async function actorForSession(sessionId: string | undefined | null): Promise<Extract<TActor, { kind: "user" }> | null> {
@@ -50,6 +77,10 @@ export async function actorForSession(sessionId: string | undefined | null): Pro
   });
   const now = new Date();
   if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await revokeSession(sessionId); // idle too long: sign in again
+    return null;
+  }
   if (now.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_RESOLUTION_MS) {
     // At most one write per session every few minutes, not one per request.
     await prisma.session.updateMany({ where: { id: sessionId, lastSeenAt: session.lastSeenAt }, data: { lastSeenAt: now } });

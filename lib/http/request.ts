@@ -44,3 +44,20 @@ export async function readBodyWithLimit(request: Request, max: number, tooLarge:
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * The client's address, for throttling and the audit log. Next puts the socket's
+ * address in X-Forwarded-For when the request has none; behind reverse proxies
+ * (NEWSROOM_TRUSTED_PROXIES = how many, each appending what it saw) the entry the
+ * outermost one appended is the client. Without a proxy a client can send its own
+ * header, so deployments should sit behind one that overwrites or appends it.
+ */
+export function clientAddress(headers: Headers, trustedProxies = Number(process.env.NEWSROOM_TRUSTED_PROXIES) || 0): string | null {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return null;
+  const fromRight = Math.max(1, trustedProxies);
+  return (entries[entries.length - fromRight] ?? entries[0]!).slice(0, 64);
+}

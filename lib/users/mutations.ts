@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { prisma } from "@/lib/db/client";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import { hasRole, type TActor } from "@/lib/auth/actor";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/db/generated/enums";
 import { ZPassword, ZRole, ZUserCreate, type TUserCreate } from "./schemas";
 
@@ -69,7 +69,10 @@ export async function setUserActive({ actor, userId, active }: { actor: TActor; 
   });
 }
 
-/** Change an account's role. Admins only; the last active admin keeps the role. Takes effect on the next request. */
+/**
+ * Change an account's role. Admins only; the last active admin keeps the role.
+ * The account's sessions end (on their next request it signs in again, under the new role).
+ */
 export async function changeUserRole({ actor, userId, role }: { actor: TActor; userId: string; role: unknown }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can change roles.");
   const parsed = ZRole.safeParse(role);
@@ -78,7 +81,10 @@ export async function changeUserRole({ actor, userId, role }: { actor: TActor; u
     const user = await findUserOrThrow(tx, userId);
     if (parsed.data !== "ADMIN") await keepAnActiveAdmin(tx, user, "take away the admin role");
     const updated = await tx.user.update({ where: { id: userId }, data: { role: parsed.data }, select: { id: true, email: true, role: true } });
-    if (user.role !== parsed.data) await recordAudit(tx, { actor, action: "user.role", details: { email: updated.email, from: user.role, to: parsed.data } });
+    if (user.role !== parsed.data) {
+      await endSessions(tx, userId);
+      await recordAudit(tx, { actor, action: "user.role", details: { email: updated.email, from: user.role, to: parsed.data } });
+    }
     return updated;
   });
 }
@@ -92,6 +98,41 @@ export async function resetUserPassword({ actor, userId, password }: { actor: TA
   return prisma.$transaction(async (tx) => {
     await findUserOrThrow(tx, userId);
     await endSessions(tx, userId);
-    return tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
+    const updated = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true, email: true } });
+    await recordAudit(tx, { actor, action: "user.password-reset", details: { email: updated.email } });
+    return updated;
+  });
+}
+
+/**
+ * Change your own password: the current one must be right. Your other sessions
+ * end unless you choose to keep them; the one you are using stays.
+ */
+export async function changeOwnPassword({
+  actor,
+  sessionId,
+  currentPassword,
+  newPassword,
+  endOtherSessions,
+}: {
+  actor: TActor | null;
+  sessionId: string | null;
+  currentPassword: unknown;
+  newPassword: unknown;
+  endOtherSessions: boolean;
+}) {
+  if (!actor || actor.kind !== "user") throw new AppError("UNAUTHORIZED", "Sign in again to change your password.");
+  const parsed = ZPassword.safeParse(newPassword);
+  if (!parsed.success) throw invalid(parsed.error, "newPassword");
+  const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!user || typeof currentPassword !== "string" || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("INVALID_INPUT", "Your current password is not right.", { currentPassword: ["Your current password is not right."] });
+  }
+  const passwordHash = await hashPassword(parsed.data);
+  return prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    const ended = endOtherSessions ? (await tx.session.updateMany({ where: { userId: actor.id, revokedAt: null, id: { not: sessionId ?? "" } }, data: { revokedAt: new Date() } })).count : 0;
+    await recordAudit(tx, { actor, action: "user.password-change", details: { endedOtherSessions: ended } });
+    return { endedSessions: ended };
   });
 }

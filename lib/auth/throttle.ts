@@ -1,0 +1,39 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { afterFailure, remainingLock, throttlePolicy, type TThrottleState } from "./throttle-policy";
+
+export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+export const addressKey = (address: string) => `ip:${address}`;
+
+/** How long sign-ins for any of these keys stay refused, in ms (0: go ahead). */
+export async function lockedFor(keys: string[], now = new Date()): Promise<number> {
+  const rows = await prisma.loginThrottle.findMany({ where: { key: { in: keys } } });
+  return Math.max(0, ...rows.map((r) => remainingLock(r, now)));
+}
+
+/**
+ * Count a failed sign-in against every key, atomically: each key's row is
+ * locked while it is updated, so parallel guesses from several app processes
+ * are all counted. Returns how long the keys are now locked (0 if not yet).
+ */
+export async function recordFailure(keys: string[], now = new Date()): Promise<number> {
+  const policy = throttlePolicy();
+  return prisma.$transaction(async (tx) => {
+    await tx.loginThrottle.createMany({ data: keys.map((key) => ({ key, windowStart: now })), skipDuplicates: true });
+    const rows = await tx.$queryRaw<(TThrottleState & { key: string })[]>`
+      SELECT key, failures, "windowStart", "lockedUntil", lockouts FROM "LoginThrottle" WHERE key = ANY(${keys}) ORDER BY key FOR UPDATE`;
+    let longest = 0;
+    for (const row of rows) {
+      // A brand-new row starts at zero failures; afterFailure counts this one.
+      const next = afterFailure(row, now, policy);
+      await tx.loginThrottle.update({ where: { key: row.key }, data: next });
+      longest = Math.max(longest, remainingLock(next, now));
+    }
+    return longest;
+  });
+}
+
+/** A successful sign-in: the email starts over (its client address keeps its count). */
+export async function recordSuccess(email: string): Promise<void> {
+  await prisma.loginThrottle.deleteMany({ where: { key: emailKey(email) } });
+}
