@@ -22,5 +22,10 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // next.config.js is CommonJS (Next loads it with require); it shares lib/http/security-headers.cjs with the proxy.
+    files: ["next.config.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

@@ -1,4 +1,5 @@
 // @ts-check
+const { BASE_HEADERS, HSTS, LOCAL_HOSTS, PUBLIC_CSP } = require("./lib/http/security-headers.cjs");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,6 +19,19 @@ const nextConfig = {
   async rewrites() {
     // The front page has a parameter so that it is rendered at run time, not at build (see its page).
     return { beforeFiles: [{ source: "/", destination: "/editions/main" }], afterFiles: [], fallback: [] };
+  },
+  async headers() {
+    const noStore = [{ key: "Cache-Control", value: "no-store" }];
+    return [
+      { source: "/:path*", headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) },
+      { source: "/:path*", missing: [{ type: "host", value: `(${LOCAL_HOSTS})` }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
+      // Newsroom and sign-in pages get a per-request nonce policy from proxy.ts instead.
+      { source: "/((?!newsroom|login).*)", headers: [{ key: "Content-Security-Policy", value: PUBLIC_CSP }] },
+      // Nothing signed-in is ever kept by a browser or a CDN (images set their own, immutable, header).
+      { source: "/newsroom/:path*", headers: noStore },
+      { source: "/login", headers: noStore },
+      { source: "/api/:path*", headers: noStore },
+    ];
   },
   async redirects() {
     return [{ source: "/editions/main", destination: "/", permanent: true }];

@@ -1,28 +1,68 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { rememberedSlug } from "@/lib/cache/slug-memo";
+import { isSameOrigin } from "@/lib/http/request";
+import { newsroomCsp } from "@/lib/http/security-headers.cjs";
 import { findCurrentPersonSlug } from "@/lib/people/queries";
 import { findCurrentSlug } from "@/lib/stories/queries";
 
 /**
- * Stories and people keep every URL they ever had: an old slug answers 301 with
- * the current URL. (A page can only send 307/308, so this lives here.) Answers
- * are remembered in memory (lib/cache/slug-memo.ts) until a public change, so
- * cached pages behind this are served without touching the database.
+ * Runs before the routes it matches (see `config`), in this order:
+ *
+ * 1. Cross-site requests: anything but GET/HEAD/OPTIONS must carry an Origin (or,
+ *    failing that, a Referer) of this site, or it is refused (403) — server
+ *    actions, route handlers and next-auth alike, `text/plain` posts included.
+ *    The one exception is the loopback cache-refresh route, which takes no
+ *    cookie and answers only to the process's own token.
+ * 2. A server action without a session cookie is refused (401) before any code
+ *    runs: only signed-in newsroom pages have actions.
+ * 3. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce
+ *    (Next puts it on its own scripts); public pages have a fixed policy
+ *    (next.config.js) because they are cached whole.
+ * 4. Old story and person slugs answer 301 with the current URL; answers are
+ *    remembered until the next public change (lib/cache/slug-memo.ts).
+ *
+ * The session itself is checked where it is used (every newsroom page and
+ * domain function), so a request that slips past this file (CVE-2025-29927's
+ * x-middleware-subrequest trick) still meets the same checks.
  */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const TOKEN_ROUTES = new Set(["/api/internal/refresh"]);
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+
 const LOOKUPS: Record<string, (slug: string) => Promise<string | null>> = {
   stories: findCurrentSlug,
   people: findCurrentPersonSlug,
 };
 
-async function currentSlug(kind: string, slug: string): Promise<string | null> {
-  const lookup = LOOKUPS[kind];
-  return lookup ? rememberedSlug(`${kind}/${slug}`, () => lookup(slug)) : null;
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (!SAFE_METHODS.has(request.method) && !TOKEN_ROUTES.has(pathname) && !isSameOrigin(request)) {
+    return new NextResponse("Refused: this request did not come from this site's own pages.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  if (request.headers.has("next-action") && !request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
+    return NextResponse.json({ error: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  }
+  if (pathname === "/login" || pathname === "/newsroom" || pathname.startsWith("/newsroom/")) return withNonce(request);
+  return redirectOldSlug(request);
 }
 
-export async function proxy(request: NextRequest) {
+/** Pass the request on with a nonce policy: on the request (Next reads the nonce from it) and on the response. */
+function withNonce(request: NextRequest) {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const csp = newsroomCsp(btoa(String.fromCharCode(...bytes)));
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+async function redirectOldSlug(request: NextRequest) {
   const [, kind = "", raw = ""] = request.nextUrl.pathname.split("/");
+  const lookup = LOOKUPS[kind];
   const slug = safeDecode(raw);
-  const current = slug ? await currentSlug(kind, slug) : null;
+  if (!lookup || !slug || request.nextUrl.pathname.split("/").length !== 3) return NextResponse.next();
+  const current = await rememberedSlug(`${kind}/${slug}`, () => lookup(slug));
   if (!current || current === slug) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = `/${kind}/${current}`;
@@ -37,4 +77,14 @@ function safeDecode(raw: string): string | null {
   }
 }
 
-export const config = { matcher: ["/stories/:slug", "/people/:slug"] };
+export const config = {
+  matcher: [
+    "/stories/:slug",
+    "/people/:slug",
+    "/newsroom/:path*",
+    "/login",
+    "/api/:path*",
+    // Server actions can be posted to any page's address.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
+};

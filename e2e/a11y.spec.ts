@@ -12,7 +12,8 @@ async function expectAccessible(page: Page) {
 }
 
 test("the reader pages pass axe-core (no serious or critical violations), in light and dark mode", async ({ browser }) => {
-  test.setTimeout(120_000);
+  // Eight pages, twice, each analysed by axe: minutes on a busy two-core runner.
+  test.setTimeout(300_000);
   const desk = await (await browser.newContext({ storageState: EDITOR_STATE })).newPage();
   const headline = `Accessible story ${randomBytes(3).toString("hex")}`;
   await startStory(desk, headline, "A paragraph readers can read.");
