@@ -30,7 +30,8 @@ const nextConfig = {
       // Nothing signed-in is ever kept by a browser or a CDN (images set their own, immutable, header).
       { source: "/newsroom/:path*", headers: noStore },
       { source: "/login", headers: noStore },
-      { source: "/api/:path*", headers: noStore },
+      { source: "/api/:path((?!media/).*)", headers: noStore },
+      { source: "/api/media", headers: noStore },
     ];
   },
   async redirects() {
