@@ -25,8 +25,8 @@ const nextConfig = {
     return [
       { source: "/:path*", headers: Object.entries(BASE_HEADERS).map(([key, value]) => ({ key, value })) },
       { source: "/:path*", missing: [{ type: "host", value: `(${LOCAL_HOSTS})` }], headers: [{ key: "Strict-Transport-Security", value: HSTS }] },
-      // Newsroom and sign-in pages get a per-request nonce policy from proxy.ts instead.
-      { source: "/((?!newsroom|login).*)", headers: [{ key: "Content-Security-Policy", value: PUBLIC_CSP }] },
+      // Newsroom and sign-in pages get a per-request nonce policy from proxy.ts instead; images carry their own (sandbox).
+      { source: "/((?!newsroom|login|api/media/).*)", headers: [{ key: "Content-Security-Policy", value: PUBLIC_CSP }] },
       // Nothing signed-in is ever kept by a browser or a CDN (images set their own, immutable, header).
       { source: "/newsroom/:path*", headers: noStore },
       { source: "/login", headers: noStore },

@@ -47,7 +47,9 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["setup"], testIgnore: /security\//, use: { ...devices["Desktop Chrome"] } },
+    // npm run test:security: the attacks of the security issue, against the same production build and database.
+    { name: "security", dependencies: ["setup"], testDir: "e2e/security", use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     // exec: the signal that stops the server reaches node itself, which cleans up.

@@ -67,6 +67,8 @@ async function main() {
       NEWSROOM_MEDIA_DIR: mediaDir,
       NEWSROOM_MAX_UPLOAD_MB: String(E2E_MAX_UPLOAD_MB),
       NEWSROOM_TIME_ZONE: E2E_TIME_ZONE,
+      // Short first sign-in lock (doubling from there) so the throttling tests can wait it out.
+      NEWSROOM_LOGIN_LOCK_SECONDS: "3",
       // Scheduled stories go out within 2 s of their time here (10 s by default).
       NEWSROOM_SCHEDULER_INTERVAL_MS: "2000",
       // Forecasts from the local fake provider, refreshed every 2 s.
