@@ -1,16 +1,10 @@
-import type { Metadata } from "next";
-import { PersonView, personMetadata } from "./person-view";
+import { listRoutes } from "@/components/site/list-routes";
+import { personMetadata, PersonView } from "./person-view";
 
 // Cached on first visit; expired when the person or their list of stories changes (lib/cache), or after a minute.
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type TProps = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  return personMetadata((await params).slug, 1);
-}
-
-export default async function PersonPage({ params }: TProps) {
-  return <PersonView slug={(await params).slug} page={1} />;
-}
+const { first } = listRoutes(PersonView, personMetadata);
+export const generateMetadata = first.generateMetadata;
+export default first.Page;

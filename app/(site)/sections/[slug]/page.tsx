@@ -1,16 +1,10 @@
-import type { Metadata } from "next";
-import { SectionView, sectionMetadata } from "./section-view";
+import { listRoutes } from "@/components/site/list-routes";
+import { sectionMetadata, SectionView } from "./section-view";
 
 // Cached on first visit; expired when a story joins or leaves the section (lib/cache), or after a minute.
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type TProps = { params: Promise<{ slug: string }> };
-
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  return sectionMetadata((await params).slug, 1);
-}
-
-export default async function SectionPage({ params }: TProps) {
-  return <SectionView slug={(await params).slug} page={1} />;
-}
+const { first } = listRoutes(SectionView, sectionMetadata);
+export const generateMetadata = first.generateMetadata;
+export default first.Page;

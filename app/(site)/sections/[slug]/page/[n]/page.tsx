@@ -1,23 +1,10 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { pageParam } from "@/components/ui/pager";
-import { SectionView, sectionMetadata } from "../../section-view";
+import { listRoutes } from "@/components/site/list-routes";
+import { sectionMetadata, SectionView } from "../../section-view";
 
 // Older stories of a section: /sections/<slug>/page/2… (cached like page 1).
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
-type TProps = { params: Promise<{ slug: string; n: string }> };
-
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const { slug, n } = await params;
-  const page = pageParam(n);
-  return page ? sectionMetadata(slug, page) : { title: "Page not found" };
-}
-
-export default async function SectionOlderPage({ params }: TProps) {
-  const { slug, n } = await params;
-  const page = pageParam(n);
-  if (!page) notFound();
-  return <SectionView slug={slug} page={page} />;
-}
+const { later } = listRoutes(SectionView, sectionMetadata);
+export const generateMetadata = later.generateMetadata;
+export default later.Page;
