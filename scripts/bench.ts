@@ -127,7 +127,9 @@ async function load(name: string, url: string) {
 /** The JavaScript a page makes the browser download: its script files, raw and gzipped. */
 async function clientJs(url: string) {
   const html = await (await fetch(url)).text();
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), BASE).toString());
+  // What a current browser runs: noModule scripts are polyfills only old browsers fetch.
+  const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"[^>]*>/g)].filter((m) => !/\snomodule/i.test(m[0]));
+  const srcs = tags.map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), BASE).toString());
   let raw = 0;
   let gzipped = 0;
   for (const src of srcs) {
