@@ -84,7 +84,9 @@ export const config = {
     "/newsroom/:path*",
     "/login",
     "/api/:path*",
-    // Server actions can be posted to any page's address.
+    // Server actions can be posted to any page's address, also as plain forms (no
+    // Next-Action header): every request with a body passes the cross-site check.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
   ],
 };

@@ -75,6 +75,8 @@ test.describe("without a session, or from another site", () => {
       ["/api/auth/signout", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" }, "csrfToken=x"],
       ["/api/internal/refresh", { "Content-Type": "application/json" }, JSON.stringify({ tags: ["front"] })],
     ];
+    // A plain form post (a server action without JavaScript) to a public page, from another site.
+    cases.push(["/", { "Content-Type": "multipart/form-data; boundary=x", Origin: "https://evil.example" }, "--x\r\nContent-Disposition: form-data; name=\"$ACTION_ID_00\"\r\n\r\n\r\n--x--\r\n"]);
     for (const [url, headers, data] of cases) {
       const status = (await editor.post(url, { headers, data })).status();
       expect([403, 404], `${url} ${JSON.stringify(headers)}`).toContain(status);

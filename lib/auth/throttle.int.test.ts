@@ -39,6 +39,20 @@ describe("sign-in throttling", () => {
     expect(await attempt(user.email, user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
   });
 
+  it("forgets keys untouched for two days (unless still locked) when it next counts a failure", async () => {
+    const old = new Date(Date.now() - 3 * 24 * 60 * 60_000);
+    await prisma.loginThrottle.createMany({
+      data: [
+        { key: "ip:prune-me", failures: 2, windowStart: old, updatedAt: old },
+        { key: "ip:still-locked", failures: 0, windowStart: old, lockedUntil: new Date(Date.now() + 60_000), updatedAt: old },
+      ],
+    });
+    await prisma.$executeRaw`UPDATE "LoginThrottle" SET "updatedAt" = ${old} WHERE key IN ('ip:prune-me', 'ip:still-locked')`;
+    await attempt(uniqueEmail("prune"), "wrong", address());
+    expect(await prisma.loginThrottle.findUnique({ where: { key: "ip:prune-me" } })).toBeNull();
+    expect(await prisma.loginThrottle.findUnique({ where: { key: "ip:still-locked" } })).not.toBeNull();
+  });
+
   it("writes sign-ins, failures and refusals to the audit log with the client address", async () => {
     const user = await makeUser();
     const from = address();

@@ -2,6 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { afterFailure, remainingLock, throttlePolicy, type TThrottleState } from "./throttle-policy";
 
+const PRUNE_AFTER_MS = 2 * 24 * 60 * 60_000;
+
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `ip:${address}`;
 
@@ -29,6 +31,9 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<n
       await tx.loginThrottle.update({ where: { key: row.key }, data: next });
       longest = Math.max(longest, remainingLock(next, now));
     }
+    // Keys untouched for two days and not locked have nothing left to count: drop them (indexed).
+    const stale = new Date(now.getTime() - PRUNE_AFTER_MS);
+    await tx.loginThrottle.deleteMany({ where: { updatedAt: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] } });
     return longest;
   });
 }

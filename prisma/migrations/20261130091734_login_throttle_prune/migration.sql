@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "LoginThrottle_updatedAt_idx" ON "LoginThrottle"("updatedAt");
