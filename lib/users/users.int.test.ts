@@ -58,14 +58,17 @@ describe("setUserActive", () => {
 });
 
 describe("changeUserRole", () => {
-  it("is for admins, checks the role, and applies on the next request", async () => {
+  it("is for admins, checks the role, and ends the person's sessions: they sign in again under the new role", async () => {
     const admin = await makeUser({ role: "ADMIN" });
     const target = await makeUser();
     const { sessionId } = await authenticate({ email: target.email, password: target.password });
     await expect(changeUserRole({ actor: asUser(target), userId: target.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(changeUserRole({ actor: asUser(admin), userId: target.id, role: "OWNER" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await actorForSession(sessionId)).toMatchObject({ role: "CONTRIBUTOR" });
     await changeUserRole({ actor: asUser(admin), userId: target.id, role: "EDITOR" });
-    expect(await actorForSession(sessionId)).toMatchObject({ role: "EDITOR" });
+    expect(await actorForSession(sessionId)).toBeNull();
+    const again = await authenticate({ email: target.email, password: target.password });
+    expect(await actorForSession(again.sessionId)).toMatchObject({ role: "EDITOR" });
   });
 });
 

@@ -23,7 +23,7 @@ export async function changeRoleAction(_: TFormState, data: FormData): Promise<T
   return run(async () => {
     const actor = await requireRole("ADMIN");
     const user = await changeUserRole({ actor, userId: text(data, "userId"), role: text(data, "role") });
-    return `${user.email} is now ${user.role.toLowerCase()}.`;
+    return `${user.email} is now ${user.role.toLowerCase()}; their sessions have ended, and they sign in again under the new role.`;
   });
 }
 
