@@ -18,8 +18,8 @@ test.describe("credits", () => {
     await expect(page.getByRole("status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
 
     await credit(page, author, "Byline");
-    await credit(page, helper, "Contributed to this report", "Beijing");
-    await credit(page, helper, "Photographer", undefined, "Photographs by the Agency pool.");
+    await credit(page, helper, "Contributed to this report", { location: "Beijing" });
+    await credit(page, helper, "Photographer", { ownWording: "Photographs by the Agency pool.", existing: true });
     const preview = page.getByTestId("credits-preview");
     await expect(preview).toContainText("Photographs by the Agency pool.");
     await expect(preview).toContainText(`By ${author}`);
@@ -76,8 +76,8 @@ test.describe("people managed by an admin", () => {
     await editor.getByRole("textbox", { name: "Story body" }).click();
     await editor.keyboard.type("Talks resumed.");
     await expect(editor.getByRole("status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
-    await credit(editor, author.name, "Byline");
-    await credit(editor, helper.name, "Contributed to this report", "Beijing");
+    await credit(editor, author.name, "Byline", { existing: true });
+    await credit(editor, helper.name, "Contributed to this report", { location: "Beijing", existing: true });
     await editor.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(editor.getByRole("status")).toContainText("Published");
     const slug = await editor.getByLabel("URL slug").inputValue();

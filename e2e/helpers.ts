@@ -30,14 +30,20 @@ export const formAlert = (page: Page) => page.locator("form").getByRole("alert")
 /** A browser context with nobody signed in (test.use's storageState would otherwise apply to new contexts too). */
 export const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
 
-/** Credit someone through the panel: choose the role (and place), type the name, pick or add them. */
-export async function credit(page: Page, name: string, role: string, location?: string, ownWording?: string) {
+/**
+ * Credit someone through the panel: choose the role (and place), type the name,
+ * then pick them (`existing`: wait for the search to find the person) or add
+ * them as a new person. ("Add … as a new person" shows before the search
+ * answers, so picking "the first match" could add a duplicate.)
+ */
+export async function credit(page: Page, name: string, role: string, { location, ownWording, existing = false }: { location?: string; ownWording?: string; existing?: boolean } = {}) {
   const panel = page.getByRole("region", { name: "Credits" });
   await panel.getByLabel("Role").selectOption({ label: role });
   await panel.getByLabel("Location (optional)").fill(location ?? "");
   await panel.getByLabel("Own wording (optional)").fill(ownWording ?? "");
   await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
-  await panel.getByRole("option", { name: new RegExp(name) }).first().click();
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await panel.getByRole("option", { name: existing ? new RegExp(`^${escaped}`) : new RegExp(`^Add “${escaped}”`) }).first().click();
   await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);
 }
 
