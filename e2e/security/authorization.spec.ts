@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { makeJpeg } from "../../lib/testing/images";
-import { BASE, callAction, newAccount, ORIGIN, signedIn, sql } from "./kit";
+import { callAction, newAccount, ORIGIN, signedIn, sql } from "./kit";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 
@@ -81,12 +81,10 @@ test.describe("without a session, or from another site", () => {
       const status = (await editor.post(url, { headers, data })).status();
       expect([403, 404], `${url} ${JSON.stringify(headers)}`).toContain(status);
     }
-    // GET never changes state: the sign-out endpoint only shows a page for GET.
-    const csrfBefore = await editor.get("/newsroom", { maxRedirects: 0 });
-    expect(csrfBefore.status()).toBe(200);
+    // GET never changes state: the sign-out endpoint only shows a page for GET; the session lives on.
+    expect((await editor.get("/newsroom", { maxRedirects: 0 })).status()).toBe(200);
     await editor.get("/api/auth/signout");
     expect((await editor.get("/newsroom", { maxRedirects: 0 })).status()).toBe(200);
-    expect(BASE).toContain("localhost");
   });
 });
 

@@ -1,15 +1,12 @@
 import Parser from "rss-parser";
 import { expect, test } from "@playwright/test";
-import { EDITOR_STATE } from "../accounts";
-import { BASE, callAction, newAccount, signedIn, sql, uploadImage } from "./kit";
+import { callAction, newAccount, signedIn, sql, uploadImage } from "./kit";
 
 const ATTR_BREAK = '"><img src=x onerror=alert(1)>';
 const SCRIPT_BREAK = "</script><script>alert(1)</script>";
 
 /** Markup an attacker hopes the page will run; none of it may appear as markup anywhere. */
 const LIVE_MARKUP = [/<img src=x onerror=alert\(1\)>/i, /<script>alert\(1\)<\/script>/i, /javascript:alert/i];
-
-test.use({ storageState: EDITOR_STATE });
 
 test("a hostile headline, caption and alt text are escaped on the page, in meta tags, JSON-LD and feeds", async () => {
   const editor = await signedIn(await newAccount("EDITOR"));
@@ -53,8 +50,9 @@ test("a hostile headline, caption and alt text are escaped on the page, in meta 
     const item = (await new Parser().parseString(xml)).items.find((i) => i.link?.endsWith(`/stories/${story.slug}`));
     expect(item?.title).toBe(headline);
   }
-  await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (published.result!.data as { version: number }).version, action: "unpublish" }]);
-  expect(BASE).toContain("localhost");
+  // Off the site again, so the hostile story does not sit on the front page other tests read.
+  const unpublished = await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (published.result!.data as { version: number }).version, action: "unpublish" }]);
+  expect(unpublished.result?.ok, unpublished.text).toBe(true);
 });
 
 test("hostile and huge search queries are ordinary searches", async ({ request }) => {
@@ -64,5 +62,6 @@ test("hostile and huge search queries are ordinary searches", async ({ request }
     const html = await response.text();
     expect(html).not.toMatch(/<script>alert|<script>\u0001/);
   }
-  expect((await sql(`SELECT count(*)::int AS n FROM "Story"`))[0]).toBeTruthy();
+  // The DROP TABLE was only words: the table is still there.
+  expect((await sql<{ present: boolean }>(`SELECT to_regclass('"Story"') IS NOT NULL AS present`))[0]!.present).toBe(true);
 });
