@@ -3,14 +3,31 @@ import { revalidateTag } from "next/cache";
 import { forgetSlugs } from "./slug-memo";
 
 /**
- * Expire the cached public pages filed under these tags. The next reader of
- * each gets a freshly rendered page (not a stale one served while it renders):
- * readers see a correction or an unpublish at once. Only inside a request
- * (server action or route handler); background work uses `refreshFromBackground`.
+ * When to expire the same tags again, in ms after the change. Next stamps a
+ * cached page when it is stored, not when its render began: a render that read
+ * the database just before the change and is stored just after it would be
+ * taken for fresh (and readers arriving meanwhile join that render). Expiring
+ * again once such renders have finished closes that window.
  */
-export function refreshPublicPages(tags: Iterable<string>): void {
+const SETTLE_MS = [1_000, 5_000];
+
+/** Expire the tags now (inside a request: a server action or a route handler). */
+export function expireTags(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
   forgetSlugs();
+}
+
+/**
+ * Expire the cached public pages filed under these tags. The next reader of
+ * each gets a freshly rendered page (not a stale one served while it renders):
+ * readers see a correction or an unpublish at once; the tags are expired again
+ * after renders already under way have finished (SETTLE_MS). Only inside a
+ * request (server action or route handler); background work uses `refreshFromBackground`.
+ */
+export function refreshPublicPages(tags: Iterable<string>): void {
+  const unique = [...new Set(tags)];
+  expireTags(unique);
+  for (const ms of SETTLE_MS) setTimeout(() => void refreshFromBackground(unique, { again: true }), ms).unref?.();
 }
 
 /** The header the internal refresh route checks. */
@@ -20,10 +37,11 @@ export const INTERNAL_TOKEN_HEADER = "x-newsroom-internal";
  * From outside a request (the scheduler, the weather loop), ask this process's
  * own server to expire the tags: revalidation needs a request scope, so the
  * background loop posts to /api/internal/refresh on the loopback address with
- * a token made when the process started. A failure is logged, not thrown: the
- * pages still refresh when their time-based revalidation comes round.
+ * a token made when the process started. `again`: only expire them (this is
+ * already the settling pass). A failure is logged, not thrown: the pages still
+ * refresh when their time-based revalidation comes round.
  */
-export async function refreshFromBackground(tags: string[]): Promise<boolean> {
+export async function refreshFromBackground(tags: string[], { again = false }: { again?: boolean } = {}): Promise<boolean> {
   const token = process.env.NEWSROOM_INTERNAL_TOKEN;
   if (!token || tags.length === 0) return false;
   const url = `http://127.0.0.1:${process.env.PORT || 3000}/api/internal/refresh`;
@@ -31,7 +49,7 @@ export async function refreshFromBackground(tags: string[]): Promise<boolean> {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: token },
-      body: JSON.stringify({ tags: [...new Set(tags)] }),
+      body: JSON.stringify({ tags: [...new Set(tags)], again }),
       signal: AbortSignal.timeout(5_000),
     });
     if (!response.ok) console.error(`[cache] refreshing ${tags.length} tags failed: HTTP ${response.status}`);

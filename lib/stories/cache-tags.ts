@@ -1,5 +1,5 @@
 import "server-only";
-import { personChangeTags, storyChangeTags, type TStoryFacts } from "@/lib/cache/tags";
+import { storyChangeTags, type TStoryFacts } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db/client";
 
 /** What a story's public pages hang on right now: its URLs, its section, the people credited. */
@@ -27,10 +27,4 @@ export async function storyChange<T>(storyId: string, change: () => Promise<T>):
 export async function storiesChangeTags(storyIds: string[]): Promise<string[]> {
   const facts = await Promise.all(storyIds.map(storyFacts));
   return storyChangeTags(...facts);
-}
-
-/** Tags for a person's public pages under every slug they have had. */
-export async function personTags(personId: string): Promise<string[]> {
-  const p = await prisma.person.findUnique({ where: { id: personId }, select: { slug: true, oldSlugs: { select: { slug: true } } } });
-  return p ? personChangeTags(personId, [p.slug, ...p.oldSlugs.map((o) => o.slug)]) : personChangeTags(personId, []);
 }

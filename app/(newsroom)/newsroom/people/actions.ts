@@ -8,7 +8,7 @@ import { createPerson, linkPersonToUser, mergePeople, setPersonPhoto, setPersonR
 import type { TFormState } from "@/components/ui/action-form";
 import { refreshPublicPages } from "@/lib/cache/refresh";
 import { formText, runFormTask } from "@/lib/form-task";
-import { personTags } from "@/lib/stories/cache-tags";
+import { personTags } from "@/lib/people/cache-tags";
 
 const run = (task: () => Promise<string>) => runFormTask("People management", "/newsroom/people", task);
 
