@@ -12,6 +12,7 @@ import { MEDIA_ITEM, type TMediaItem } from "./queries";
 import { cleanFilename, ZMediaUpdate, type TMediaUpdate } from "./schemas";
 import { mediaStorage } from "./storage";
 import { mediaIdsIn } from "@/lib/richtext/text";
+import { visibleStoryWhere } from "@/lib/stories/access";
 import { EXTENSION } from "./variants";
 
 type Tx = Prisma.TransactionClient;
@@ -98,14 +99,17 @@ export async function updateMedia({ actor, mediaId, data }: { actor: TActor | nu
 export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; mediaId: string }) {
   const storageKey = await prisma.$transaction(async (tx) => {
     const media = await loadEditable(tx, actor, mediaId);
-    const uses = await tx.storyMedia.findMany({ where: { mediaId }, select: { story: { select: { headline: true } } }, orderBy: { story: { updatedAt: "desc" } } });
-    if (uses.length) throw inUse(uses.map((u) => u.story.headline));
+    const [uses, all] = await Promise.all([
+      tx.storyMedia.findMany({ where: { mediaId, story: visibleStoryWhere(actor) }, select: { story: { select: { headline: true } } }, orderBy: { story: { updatedAt: "desc" } } }),
+      tx.storyMedia.count({ where: { mediaId } }),
+    ]);
+    if (all) throw inUse(uses.map((u) => u.story.headline), all - uses.length);
     const portraits = await tx.person.findMany({ where: { photoId: mediaId }, select: { name: true } });
     if (portraits.length) throw new AppError("CONFLICT", `This image is the photo of ${portraits.map((p) => p.name).join(", ")}. Choose another photo for them first.`);
     try {
       await tx.media.delete({ where: { id: media.id } });
     } catch (err) {
-      if ((err as { code?: string }).code === "P2003") throw inUse([]);
+      if ((err as { code?: string }).code === "P2003") throw inUse([], 0);
       throw err;
     }
     return media.storageKey;
@@ -114,9 +118,13 @@ export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; me
   await Promise.all([storage.remove(storageKey), storage.remove(variantsPrefix(mediaId))]);
 }
 
-function inUse(headlines: string[]): AppError {
+/** The refusal to delete an image in use: it names the stories the actor may see and only counts the others. */
+function inUse(headlines: string[], hidden: number): AppError {
   const names = headlines.map((h) => `“${h || "Untitled"}”`);
   const list = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+  const unseen = hidden === 1 ? "1 story you can’t see" : `${hidden} stories you can’t see`;
+  if (hidden && !headlines.length) return new AppError("CONFLICT", `This image is used in ${unseen}. Ask an editor to take it out of ${hidden === 1 ? "that story" : "them"} first.`);
+  if (hidden) return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}: ${list}, and in ${unseen}. Remove it from yours, and ask an editor about the others, first.`);
   return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}${list ? `: ${list}` : ""}. Remove it from ${headlines.length === 1 ? "that story" : "them"} first.`);
 }
 

@@ -4,6 +4,7 @@ import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { visibleStoryWhere } from "@/lib/stories/access";
 import { toDisplayMedia, type TDisplayMedia } from "./display";
 import { canEditMedia, canUseMedia } from "./permissions";
 import { ZMediaListFilter, type TMediaListFilter } from "./schemas";
@@ -74,7 +75,12 @@ export async function listMedia({ actor, filter }: { actor: TActor | null; filte
   return { items, total, page, pages: Math.max(1, Math.ceil(total / MEDIA_PAGE_SIZE)) };
 }
 
-/** One image with the stories that use it, for its edit page. */
+/**
+ * One image with the stories that use it, for its edit page. The library is
+ * shared (everyone picks photos for their stories), but its "used in" list
+ * names only the stories the viewer may see (lib/stories/access.ts);
+ * `hiddenUses` counts the others.
+ */
 export async function getMediaForEdit({ actor, mediaId }: { actor: TActor | null; mediaId: string }) {
   if (!canUseMedia(actor)) throw new AppError("UNAUTHORIZED", "Sign in to see the library.");
   const media = await prisma.media.findUnique({
@@ -84,11 +90,13 @@ export async function getMediaForEdit({ actor, mediaId }: { actor: TActor | null
       uploadedById: true,
       uploadedBy: { select: { name: true } },
       creditPersonId: true,
-      usedIn: { select: { story: { select: { id: true, headline: true, status: true, leadMediaId: true } } }, orderBy: { story: { updatedAt: "desc" } } },
+      usedIn: { where: { story: visibleStoryWhere(actor) }, select: { story: { select: { id: true, headline: true, status: true, leadMediaId: true } } }, orderBy: { story: { updatedAt: "desc" } } },
+      _count: { select: { usedIn: true } },
     },
   });
   if (!media) throw new AppError("NOT_FOUND", "That image is not in the library.");
-  return { ...media, canEdit: canEditMedia(actor, media) };
+  const { _count, ...rest } = media;
+  return { ...rest, hiddenUses: _count.usedIn - media.usedIn.length, canEdit: canEditMedia(actor, media) };
 }
 
 /** What serving a variant needs; public, since published pages show these images. */

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { hasRole, type TActor } from "@/lib/auth/actor";
+import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { visibleStoryWhere } from "./access";
 import { STATUSES } from "./workflow";
 
 export const ZDeskFilter = z.object({
@@ -38,13 +39,14 @@ const LIMIT = 12;
 export async function getDesk({ actor, filter }: { actor: TActor | null; filter: TDeskFilter }) {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to see the desk.");
   const f = ZDeskFilter.parse(filter);
-  const desk = hasRole(actor, "EDITOR");
   const me = actor.kind === "user" ? actor.id : "";
   const base: Prisma.StoryWhereInput = {
-    ...(desk ? {} : { createdById: me }),
-    ...(f.section ? { sectionId: f.section } : {}),
-    ...(f.person ? { credits: { some: { personId: f.person } } } : {}),
-    ...(f.status ? { status: f.status } : {}),
+    AND: [
+      visibleStoryWhere(actor),
+      ...(f.section ? [{ sectionId: f.section }] : []),
+      ...(f.person ? [{ credits: { some: { personId: f.person } } }] : []),
+      ...(f.status ? [{ status: f.status }] : []),
+    ],
   };
   const now = new Date();
   const list = (where: Prisma.StoryWhereInput, orderBy: Prisma.StoryOrderByWithRelationInput) =>

@@ -3,6 +3,7 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getDisplayMedia } from "@/lib/media/queries";
+import { visibleStoryWhere } from "./access";
 import { publicStoryWhere } from "./queries";
 
 /** How many stories the top of the front page holds (the lead and the top stories). */
@@ -52,13 +53,17 @@ function requireDesk(actor: TActor | null) {
 /** The pins for the newsroom page, in order, with each story's state. */
 export async function listPins({ actor }: { actor: TActor | null }) {
   requireDesk(actor);
-  return prisma.frontPagePin.findMany({ orderBy: { position: "asc" }, select: { position: true, story: { select: { id: true, headline: true, status: true, publishedAt: true, embargoUntil: true } } } });
+  return prisma.frontPagePin.findMany({
+    where: { story: visibleStoryWhere(actor) },
+    orderBy: { position: "asc" },
+    select: { position: true, story: { select: { id: true, headline: true, status: true, publishedAt: true, embargoUntil: true } } },
+  });
 }
 
 /** Published stories that could be pinned (newest first). */
 export async function listPinnable({ actor }: { actor: TActor | null }) {
   requireDesk(actor);
-  return prisma.story.findMany({ where: { ...publicStoryWhere(), frontPagePin: null }, orderBy: { publishedAt: "desc" }, take: 50, select: { id: true, headline: true } });
+  return prisma.story.findMany({ where: { AND: [publicStoryWhere(), visibleStoryWhere(actor), { frontPagePin: null }] }, orderBy: { publishedAt: "desc" }, take: 50, select: { id: true, headline: true } });
 }
 
 /** Replace the pins with `storyIds`, in that order: published stories only, at most the top's size. */

@@ -10,7 +10,7 @@ import { plainText } from "@/lib/richtext/text";
 import { EMPTY_DOC } from "@/lib/richtext/types";
 import { validateRichText } from "@/lib/richtext/validate";
 import { liveContent, workingContent, type TContent } from "./content";
-import { canEditStory, canViewStory } from "./permissions";
+import { loadEditableStory, loadVisibleStory } from "./access";
 import { recordRevision } from "./revisions";
 import { ZStoryFields, type TStoryFields } from "./schemas";
 import { firstFreeSlug, slugify } from "./slug";
@@ -83,21 +83,14 @@ export const STORY_FOR_WRITE = {
 } as const satisfies Prisma.StorySelect;
 type TStoryForWrite = Prisma.StoryGetPayload<{ select: typeof STORY_FOR_WRITE }>;
 
-/** Load a story the actor may see, or NOT_FOUND (for "not yours" too). */
-async function loadForActor(tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> {
-  const story = await tx.story.findUnique({ where: { id: storyId }, select: STORY_FOR_WRITE });
-  if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
-  return story;
-}
+/** A story for a change of state: one the actor may see (lib/stories/access.ts), or NOT_FOUND. */
+const loadForActor = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> => loadVisibleStory({ db: tx, actor, storyId, query: { select: STORY_FOR_WRITE } });
+
+/** A story for a change of its words: one the actor may see and edit, or NOT_FOUND / FORBIDDEN. */
+const loadForEdit = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> => loadEditableStory({ db: tx, actor, storyId, select: STORY_FOR_WRITE });
 
 function conflict(): AppError {
   return new AppError("CONFLICT", "Someone else saved this story while you were editing it. Your text is kept; compare and choose what to keep.");
-}
-
-function refuseEdit(story: { status: string }): AppError {
-  if (story.status === "ARCHIVED") return new AppError("FORBIDDEN", "This story is archived; an editor must unarchive it before anyone changes it.");
-  if (story.status === "IN_REVIEW") return new AppError("FORBIDDEN", "This story is with the desk. Withdraw it to make changes, or ask an editor.");
-  return new AppError("FORBIDDEN", story.status === "DRAFT" ? "Only its author or an editor can edit this story." : "Only editors can change a story once it has left the draft stage.");
 }
 
 /** The columns that hold content (for a published story: what readers see). */
@@ -170,8 +163,7 @@ export async function updateStory({
   requireUserActor(actor);
   const fields = parseFields(data);
   return prisma.$transaction(async (tx) => {
-    const story = await loadForActor(tx, actor, storyId);
-    if (!canEditStory(actor, story)) throw refuseEdit(story);
+    const story = await loadForEdit(tx, actor, storyId);
     const sectionId = await checkSection(tx, fields.sectionId);
     const current = workingContent(story);
     const slug = fields.slug ? await freeSlug(tx, fields.slug, story.id) : current.slug;
@@ -237,9 +229,7 @@ export async function saveStoryCredits(tx: Tx, { actor, story, baseVersion, cred
 
 /** Load a story for a credits change: the checks every content change makes. */
 export async function loadForCredits(tx: Tx, actor: TActor, storyId: string) {
-  const story = await loadForActor(tx, actor, storyId);
-  if (!canEditStory(actor, story)) throw refuseEdit(story);
-  return story;
+  return loadForEdit(tx, actor, storyId);
 }
 
 /** What a story needs before readers may see it: headline, text, a byline, alt text on every image. */
@@ -375,8 +365,7 @@ export async function unpublishStory({ actor, storyId, baseVersion }: { actor: T
 export async function discardPendingUpdate({ actor, storyId, baseVersion }: { actor: TActor | null; storyId: string; baseVersion: number }) {
   requireUserActor(actor);
   return prisma.$transaction(async (tx) => {
-    const story = await loadForActor(tx, actor, storyId);
-    if (!canEditStory(actor, story)) throw refuseEdit(story);
+    const story = await loadForEdit(tx, actor, storyId);
     if (!story.pending) throw new AppError("INVALID_INPUT", "There are no unpublished changes to discard.");
     const { count } = await tx.story.updateMany({ where: { id: story.id, version: baseVersion }, data: { pending: Prisma.DbNull, version: { increment: 1 } } });
     if (count === 0) throw conflict();
@@ -394,8 +383,7 @@ export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor
   requireUserActor(actor);
   const now = new Date();
   return prisma.$transaction(async (tx) => {
-    const story = await loadForActor(tx, actor, storyId);
-    if (!canEditStory(actor, story)) throw refuseEdit(story);
+    const story = await loadForEdit(tx, actor, storyId);
     if (until && Number.isNaN(until.getTime())) throw new AppError("INVALID_INPUT", "Choose a date and time for the embargo.", { embargoUntil: ["Choose a date and time."] });
     if (until && until > now && story.status === "PUBLISHED") throw new AppError("INVALID_INPUT", "This story is already live. Unpublish it first if it must not be public until then.");
     if (until && story.status === "SCHEDULED" && story.scheduledAt && story.scheduledAt < until) {
@@ -418,8 +406,7 @@ export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor
 export async function restoreRevision({ actor, storyId, baseVersion, number }: { actor: TActor | null; storyId: string; baseVersion: number; number: number }) {
   requireUserActor(actor);
   return prisma.$transaction(async (tx) => {
-    const story = await loadForActor(tx, actor, storyId);
-    if (!canEditStory(actor, story)) throw refuseEdit(story);
+    const story = await loadForEdit(tx, actor, storyId);
     const revision = await tx.storyRevision.findUnique({ where: { storyId_number: { storyId, number } }, select: { content: true } });
     if (!revision) throw new AppError("NOT_FOUND", `There is no revision ${number} of this story.`);
     const old = revision.content as unknown as TContent;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { loadVisibleStory } from "./access";
 import { publicStoryWhere } from "./queries";
 
 import { NOTE_KINDS } from "./note-kinds";
@@ -28,8 +29,7 @@ function requireDesk(actor: TActor | null): asserts actor is TActor & { kind: "u
 export async function addStoryNote({ actor, storyId, data }: { actor: TActor | null; storyId: string; data: TNoteInput }) {
   requireDesk(actor);
   const note = parse(data);
-  const story = await prisma.story.findUnique({ where: { id: storyId }, select: { firstPublishedAt: true } });
-  if (!story) throw new AppError("NOT_FOUND", "That story does not exist.");
+  const story = await loadVisibleStory({ actor, storyId, query: { select: { firstPublishedAt: true } } });
   if (!story.firstPublishedAt) throw new AppError("INVALID_INPUT", "Corrections and updates are for stories readers have seen; this one has not been published yet.");
   return prisma.storyNote.create({ data: { storyId, ...note, createdById: actor.id }, select: { id: true, kind: true, body: true, createdAt: true } });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canViewStory } from "./permissions";
+import { loadVisibleStory } from "./access";
 
 /** Someone counts as having the story open this long after their last heartbeat. */
 export const PRESENCE_WINDOW_MS = 30_000;
@@ -13,8 +13,7 @@ export const PRESENCE_WINDOW_MS = 30_000;
  */
 export async function heartbeat({ actor, storyId }: { actor: TActor | null; storyId: string }) {
   if (!actor || actor.kind !== "user") throw new AppError("UNAUTHORIZED", "Sign in again.");
-  const story = await prisma.story.findUnique({ where: { id: storyId }, select: { createdById: true, status: true } });
-  if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
+  await loadVisibleStory({ actor, storyId, query: { select: { id: true } } });
   const now = new Date();
   await prisma.storyPresence.upsert({ where: { storyId_userId: { storyId, userId: actor.id } }, create: { storyId, userId: actor.id, seenAt: now }, update: { seenAt: now } });
   const others = await prisma.storyPresence.findMany({

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { hasRole, type TActor } from "@/lib/auth/actor";
+import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -9,7 +9,7 @@ import { mediaIdsIn } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
 import type { CreditRole } from "@/lib/db/generated/enums";
 import { liveContent, type TContent, type TCreditSnapshot } from "./content";
-import { canViewStory } from "./permissions";
+import { loadVisibleStory, visibleStoryWhere } from "./access";
 import { ZStoryListFilter, type TStoryListFilter } from "./schemas";
 
 export const DESK_PAGE_SIZE = 30;
@@ -19,9 +19,11 @@ export async function listStoriesForDesk({ actor, filter }: { actor: TActor | nu
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to see the stories.");
   const { status, q, page = 1 } = ZStoryListFilter.parse(filter);
   const where: Prisma.StoryWhereInput = {
-    ...(hasRole(actor, "EDITOR") ? {} : { createdById: actor.kind === "user" ? actor.id : "" }),
-    ...(status ? { status } : {}),
-    ...(q ? { OR: [{ headline: { contains: q, mode: "insensitive" } }, { dek: { contains: q, mode: "insensitive" } }, { slug: { contains: q, mode: "insensitive" } }] } : {}),
+    AND: [
+      visibleStoryWhere(actor),
+      ...(status ? [{ status }] : []),
+      ...(q ? [{ OR: [{ headline: { contains: q, mode: "insensitive" as const } }, { dek: { contains: q, mode: "insensitive" as const } }, { slug: { contains: q, mode: "insensitive" as const } }] }] : []),
+    ],
   };
   const [stories, total] = await Promise.all([
     prisma.story.findMany({
@@ -43,11 +45,11 @@ export async function listStoriesForDesk({ actor, filter }: { actor: TActor | nu
  */
 export async function getStoryForEditor({ actor, storyId }: { actor: TActor | null; storyId: string }) {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to open this story.");
-  const story = await prisma.story.findUnique({
-    where: { id: storyId },
-    include: { section: true, createdBy: { select: { id: true, name: true } }, credits: { orderBy: { position: "asc" }, select: CREDIT_SELECT } },
+  const story = await loadVisibleStory({
+    actor,
+    storyId,
+    query: { include: { section: true, createdBy: { select: { id: true, name: true } }, credits: { orderBy: { position: "asc" }, select: CREDIT_SELECT } } },
   });
-  if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
   const pending = story.pending as TContent | null;
   const content = pending ?? liveContent(story);
   const body = content.body;

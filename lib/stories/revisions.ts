@@ -6,7 +6,7 @@ import type { Prisma, RevisionKind, StoryStatus } from "@/lib/db/generated/clien
 import { AppError } from "@/lib/errors";
 import { plainText } from "@/lib/richtext/text";
 import type { TContent } from "./content";
-import { canViewStory } from "./permissions";
+import { loadVisibleStory } from "./access";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,9 +35,7 @@ export async function recordRevision(
 
 async function requireVisibleStory(actor: TActor | null, storyId: string) {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to see this story's history.");
-  const story = await prisma.story.findUnique({ where: { id: storyId }, select: { id: true, createdById: true, status: true } });
-  if (!story || !canViewStory(actor, story)) throw new AppError("NOT_FOUND", "That story does not exist, or you cannot open it.");
-  return story;
+  return loadVisibleStory({ actor, storyId, query: { select: { id: true } } });
 }
 
 /** A story's revisions, newest first. */

@@ -60,8 +60,14 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
                     </li>
                   ))}
                 </ul>
-              ) : (
+              ) : media.hiddenUses ? null : (
                 <p className="mt-2 text-sm text-ink/70">No story uses this image.</p>
+              )}
+              {media.hiddenUses > 0 && (
+                <p className="mt-2 text-sm text-ink/70">
+                  {media.usedIn.length ? "Also used in " : "Used in "}
+                  {media.hiddenUses === 1 ? "1 story" : `${media.hiddenUses} stories`} you can’t see.
+                </p>
               )}
             </section>
           </div>
