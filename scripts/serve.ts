@@ -1,7 +1,8 @@
 /**
  * `npm start` (production) and `npm run dev`: everything the app needs, then Next.
  *
- *   1. the database: DATABASE_URL, or the embedded PostgreSQL (started or joined)
+ *   1. the database: DATABASE_URL, or the embedded PostgreSQL (started or joined;
+ *      one we started is restarted on the same port if it dies while we run)
  *   2. AUTH_SECRET: from the environment, or made once and kept in .data/
  *   3. pending migrations applied (Prisma's CLI through the offline engine bridge)
  *   4. demo content seeded once on an empty embedded database
@@ -106,7 +107,7 @@ async function main() {
   }
 
   say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/postgres)…");
-  db = await resolveDatabase();
+  db = await resolveDatabase({ supervise: true });
   const database = db;
   let child: ChildProcess | null = null;
   let stopping = false;
