@@ -59,3 +59,46 @@ export const SCRIPTED_SVG = Buffer.from(
 );
 
 export const HTML_AS_JPEG = Buffer.from(`<!doctype html><html><body><script>alert(document.cookie)</script><img src=x onerror=alert(1)></body></html>`);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  let crc = 0xffffffff;
+  for (const byte of body) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(data.length);
+  const tail = Buffer.alloc(4);
+  tail.writeUInt32BE((crc ^ 0xffffffff) >>> 0);
+  return Buffer.concat([head, body, tail]);
+}
+
+/**
+ * A small, valid PNG whose XMP packet (an iTXt "XML:com.adobe.xmp" chunk, written
+ * by hand) nests `depth` elements: the metadata bomb of issue 12 (200,000 deep
+ * kept exifr's parser busy for ~30 s).
+ */
+export async function makeXmpBombPng(depth = 200_000): Promise<Buffer> {
+  const xmp =
+    `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` +
+    `<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">${"<dc:a>".repeat(depth)}${"</dc:a>".repeat(depth)}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const png = await makePng(320, 200);
+  // After the signature (8 bytes) and IHDR (25): keyword, NUL, no compression, empty language and translated keyword.
+  const itxt = pngChunk("iTXt", Buffer.concat([Buffer.from("XML:com.adobe.xmp\0\0\0\0\0", "latin1"), Buffer.from(xmp, "utf8")]));
+  return Buffer.concat([png.subarray(0, 33), itxt, png.subarray(33)]);
+}
+
+/** A flat RGBA PNG of width×height: a few hundred KB on disk, width×height×4 bytes decoded (the decompression bomb). */
+export async function makeFlatPng(width: number, height: number): Promise<Buffer> {
+  const background = { r: randomBytes(1)[0]!, g: 90, b: 160, alpha: 0.5 };
+  return sharp({ create: { width, height, channels: 4, background } }).png({ compressionLevel: 9 }).toBuffer();
+}
+
+/** A camera-sized JPEG (e.g. 9504×6336, 60 megapixels), different each call. */
+export async function makeCameraJpeg(width = 9504, height = 6336): Promise<Buffer> {
+  return sharp(scene(width, height), { limitInputPixels: false }).jpeg({ quality: 85 }).toBuffer();
+}

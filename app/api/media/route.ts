@@ -1,7 +1,7 @@
 // POST /api/media — upload one image (the raw file as the body, its name in X-Filename).
 // One request per file, so the newsroom can show each file's progress.
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorResponse, RateLimitedError } from "@/lib/errors";
 import { isSameOrigin, readBodyWithLimit } from "@/lib/http/request";
 import { formatMegabytes, maxUploadBytes } from "@/lib/media/config";
 import { uploadMedia } from "@/lib/media/mutations";
@@ -22,6 +22,7 @@ export async function POST(request: Request) {
   } catch (err) {
     const res = errorResponse(err);
     res.headers.set("Cache-Control", "no-store");
+    if (err instanceof RateLimitedError) res.headers.set("Retry-After", String(err.retryAfterSeconds));
     return res;
   }
 }

@@ -1,5 +1,6 @@
 // GET /api/media/<id>/<variant> — a resized copy of a library image, e.g. w640.webp.
 // Variant names are derived from the image's data, so each URL's bytes never change.
+import { RateLimitedError } from "@/lib/errors";
 import { serveVariant } from "@/lib/media/serve";
 
 export const dynamic = "force-dynamic";
@@ -24,6 +25,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (err) {
+    if (err instanceof RateLimitedError) {
+      // The image queue is full (a burst of renders): come back shortly, nothing is wrong with the image.
+      return new Response(err.message, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(err.retryAfterSeconds), ...SAFE } });
+    }
     console.error(`Serving media ${id}/${variant} failed:`, err);
     return new Response("The image could not be prepared.", { status: 500, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...SAFE } });
   }
