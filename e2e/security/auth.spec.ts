@@ -116,4 +116,51 @@ test.describe("redirects after sign-in stay on this site", () => {
       }
     });
   }
+
+  // Targets that only leave the site once their dot segments are resolved, and their encoded, backslashed and whitespace cousins.
+  const resolvedAway = [
+    "/.//evil.example/x",
+    "/..//evil.example/x",
+    "/%2e//evil.example/x",
+    "/%2E%2e//evil.example/x",
+    "/x/..//evil.example/x",
+    "/x/y/../..//evil.example",
+    "/.%2e//evil.example",
+    "/./\\evil.example",
+    "/%2f%2fevil.example",
+    "/%5c%5cevil.example",
+    "/\\evil",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "\t//evil.example",
+    "https:evil.example",
+    "https:/evil.example",
+  ];
+  const staysHere = (location: string | undefined, what: string) => {
+    expect(location, what).toBeTruthy();
+    const url = new URL(location!, BASE);
+    expect(url.origin, what).toBe(BASE);
+    expect(url.pathname.startsWith("//"), what).toBe(false);
+  };
+
+  test("dot segments, encoded slashes, backslashes and whitespace: every place that reads a target keeps it here", async ({ request }) => {
+    const account = await newAccount("CONTRIBUTOR");
+    for (const next of resolvedAway) {
+      const signIn = await request.post("/api/session", { headers: { ...ORIGIN, "X-Forwarded-For": newAddress() }, data: { ...account, next } });
+      expect(signIn.status(), next).toBe(200);
+      staysHere((await signIn.json()).redirectTo, `POST /api/session next=${JSON.stringify(next)}`);
+      // Signed in now: the sign-in page sends us on at once.
+      for (const param of ["next", "callbackUrl"]) {
+        const page = await request.get(`/login?${param}=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+        expect(page.status(), `${param}=${JSON.stringify(next)}`).toBe(307);
+        staysHere(page.headers().location, `/login?${param}=${JSON.stringify(next)}`);
+      }
+      // next-auth's own routes take a callbackUrl too (query, form field or cookie): its redirect callback keeps it here.
+      const viaAuth = await request.get(`/api/auth/signin?callbackUrl=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+      if (viaAuth.status() !== 200) staysHere(viaAuth.headers().location, `/api/auth/signin callbackUrl=${JSON.stringify(next)}`);
+    }
+    const csrf = (await (await request.get("/api/auth/csrf")).json()).csrfToken as string;
+    const signOut = await request.post("/api/auth/signout", { headers: ORIGIN, form: { csrfToken: csrf, callbackUrl: "/.//evil.example/x" }, maxRedirects: 0 });
+    staysHere(signOut.headers().location, "POST /api/auth/signout callbackUrl=/.//evil.example/x");
+  });
 });
