@@ -5,6 +5,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: every request from now on carries its TCP peer's address (the client's, with no proxy) for throttling.
+  const { installPeerAddress } = await import("@/lib/http/peer-address");
+  installPeerAddress();
   // The token the background loops show the process's own cache-refresh route (lib/cache/refresh.ts).
   process.env.NEWSROOM_INTERNAL_TOKEN ||= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
   const { startScheduler } = await import("@/lib/stories/scheduler");

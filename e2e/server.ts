@@ -69,6 +69,9 @@ async function main() {
       NEWSROOM_TIME_ZONE: E2E_TIME_ZONE,
       // Short first sign-in lock (doubling from there) so the throttling tests can wait it out.
       NEWSROOM_LOGIN_LOCK_SECONDS: "3",
+      // The specs play the one trusted proxy: the X-Forwarded-For they send names the client (each test its own
+      // address). The default (no proxy: the socket is the client) is tested on a second server of its own.
+      NEWSROOM_TRUSTED_PROXIES: "1",
       // Scheduled stories go out within 2 s of their time here (10 s by default).
       NEWSROOM_SCHEDULER_INTERVAL_MS: "2000",
       // Forecasts from the local fake provider, refreshed every 2 s.

@@ -11,7 +11,7 @@ import { E2E_PORT, e2eAccounts } from "../accounts";
 export const BASE = `http://localhost:${E2E_PORT}`;
 export const ORIGIN = { Origin: BASE };
 
-/** A client address of its own for each test (the app counts failed sign-ins per address; it trusts X-Forwarded-For here as behind a proxy). */
+/** A client address of its own for each test (the app counts failed sign-ins per address; e2e/server.ts makes the specs its one trusted proxy, so X-Forwarded-For names the client). */
 export const newAddress = () => `10.${[...randomBytes(3)].join(".")}`;
 
 /** The e2e database, for checking that refused requests changed nothing. */

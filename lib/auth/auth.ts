@@ -1,10 +1,13 @@
 import "server-only";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/lib/db/generated/enums";
 import { isAppError, RateLimitedError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/request";
 import { siteUrl } from "@/lib/site";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, deviceFromCookieHeader, SECURE_DEVICE_COOKIE, signDevice } from "./device";
+import { safeAuthRedirect } from "./redirect";
 import { actorForSession, authenticate, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
 declare module "next-auth" {
@@ -61,7 +64,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const { sessionId, user } = await authenticate(credentials, { userAgent: request.headers.get("user-agent"), clientAddress: clientAddress(request.headers) });
+          const device = deviceFromCookieHeader(request.headers.get("cookie"), process.env.AUTH_SECRET);
+          const { sessionId, user, deviceId } = await authenticate(credentials, { userAgent: request.headers.get("user-agent"), clientAddress: clientAddress(request.headers), device });
+          await rememberDevice(user.id, deviceId, new URL(request.url).protocol === "https:");
           return { id: user.id, name: user.name, email: user.email, role: user.role, sessionId };
         } catch (err) {
           if (err instanceof RateLimitedError) throw new ThrottledSignin(err.message, err.retryAfterSeconds);
@@ -73,6 +78,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Every callbackUrl next-auth reads (query, form field, cookie) goes through the same check as ?next=.
+    redirect({ url, baseUrl }) {
+      return safeAuthRedirect(url, baseUrl);
+    },
     async jwt({ token, user }) {
       if (user?.sessionId) {
         token.sid = user.sessionId;
@@ -104,3 +113,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
 });
+
+/** Leave (or renew) the signed device cookie in this browser after a successful sign-in (see lib/auth/device.ts). */
+async function rememberDevice(userId: string, deviceId: string, overHttps: boolean) {
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) return;
+  const secure = overHttps || siteUrl().startsWith("https://");
+  (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, signDevice({ userId, deviceId }, secret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+  });
+}

@@ -4,7 +4,8 @@ import { AppError, RateLimitedError } from "@/lib/errors";
 import { ZCredentials } from "@/lib/users/schemas";
 import { recordAudit } from "@/lib/audit/audit";
 import { decoyHash, verifyPassword } from "./password";
-import { addressKey, emailKey, lockedFor, recordFailure, recordSuccess } from "./throttle";
+import { attemptKeys, lockedFor, recordFailure, recordSuccess } from "./throttle";
+import { newDeviceId, type TDevice } from "./device";
 import { lockMessage } from "./throttle-policy";
 import type { TActor } from "./actor";
 
@@ -25,21 +26,26 @@ export const INACTIVE_ACCOUNT_MESSAGE = "This account has been deactivated. Ask 
  * A wrong email and a wrong password fail alike, in about the same time.
  * Throttled (lib/auth/throttle.ts): after 5 failures for the email, or from the
  * client's address, sign-ins are refused with RATE_LIMITED for a growing wait,
- * the right password included. Every outcome goes to the audit log.
+ * the right password included — except from a device this account signed in
+ * from before (`meta.device`, a verified device cookie), whose failures count
+ * against that device alone. Every outcome goes to the audit log. Returns the
+ * device id to remember in the browser (the known one, or a new one).
  */
-export async function authenticate(input: unknown, meta: { userAgent?: string | null; clientAddress?: string | null } = {}) {
+export async function authenticate(input: unknown, meta: { userAgent?: string | null; clientAddress?: string | null; device?: TDevice | null } = {}) {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) throw new AppError("UNAUTHORIZED", INVALID_CREDENTIALS_MESSAGE);
   const { email, password } = parsed.data;
   const address = meta.clientAddress ?? null;
-  const keys = [emailKey(email), ...(address ? [addressKey(address)] : [])];
-  const details = { email, address };
+  const user = await prisma.user.findUnique({ where: { email } });
+  // A device cookie counts only for the account it names.
+  const knownDeviceId = user && meta.device?.userId === user.id ? meta.device.deviceId : null;
+  const keys = attemptKeys({ email, address, knownDeviceId });
+  const details = { email, address, ...(knownDeviceId ? { knownDevice: true } : {}) };
   const wait = await lockedFor(keys);
   if (wait > 0) {
     await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-throttled", details });
     throw new RateLimitedError(lockMessage(wait), Math.ceil(wait / 1000));
   }
-  const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user || !ok) {
     await recordFailure(keys);
@@ -50,7 +56,7 @@ export async function authenticate(input: unknown, meta: { userAgent?: string | 
     await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-failed", details: { ...details, reason: "deactivated account" } });
     throw new AppError("FORBIDDEN", INACTIVE_ACCOUNT_MESSAGE);
   }
-  await recordSuccess(email);
+  await recordSuccess(keys[0]!);
   const session = await prisma.session.create({
     data: {
       userId: user.id,
@@ -60,7 +66,7 @@ export async function authenticate(input: unknown, meta: { userAgent?: string | 
     select: { id: true },
   });
   await recordAudit(prisma, { actor: { kind: "user", id: user.id, role: user.role, name: user.name, email: user.email }, action: "auth.sign-in", details });
-  return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return { sessionId: session.id, user: { id: user.id, email: user.email, name: user.name, role: user.role }, deviceId: knownDeviceId ?? newDeviceId() };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The sign-in throttle's rules, pure (lib/auth/throttle.ts keeps the state in
- * PostgreSQL). Per key (one email, or one client address): 5 failures within
+ * PostgreSQL). Per key (one email, one client address, or one known device): 5 failures within
  * 15 minutes lock the key; each lock lasts twice the one before (1, 2, 4 … up
  * to 60 minutes); a success (for an email) or a quiet day starts over.
  */
@@ -37,7 +37,7 @@ export function afterFailure(state: TThrottleState | null, now: Date, policy: TT
 }
 
 /** "Too many failed sign-ins … try again in 3 minutes." (whole minutes, rounded up). */
-export function lockMessage(remainingMs: number): string {
+export function lockMessage(remainingMs: number, what = "failed sign-ins"): string {
   const minutes = Math.max(1, Math.ceil(remainingMs / 60_000));
-  return `Too many failed sign-ins. For your account's safety, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many ${what}. For your account's safety, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

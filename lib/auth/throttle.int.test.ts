@@ -64,6 +64,74 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("known devices (OWASP device cookies)", () => {
+  const device = (userId: string) => ({ userId, deviceId: randomBytes(16).toString("base64url") });
+  const attemptOn = (d: { userId: string; deviceId: string } | null, email: string, password: string, clientAddress = address()) =>
+    authenticate({ email, password }, { clientAddress, device: d }).catch((e: unknown) => e);
+
+  it("lets the owner in from a device the account signed in from before while guesses from five addresses keep strangers out", async () => {
+    const user = await makeUser();
+    const { deviceId } = await authenticate({ email: user.email, password: user.password }, { clientAddress: address() });
+    for (let i = 0; i < 5; i++) expect(await attempt(user.email, `guess-${i}`, address())).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await attempt(user.email, user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
+    const owner = await attemptOn({ userId: user.id, deviceId }, user.email, user.password);
+    expect(owner).toMatchObject({ sessionId: expect.any(String), deviceId });
+    // The owner's success does not lift the account's lock for everyone else.
+    expect(await attempt(user.email, user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("counts wrong passwords on a known device against that device alone", async () => {
+    const user = await makeUser();
+    const known = device(user.id);
+    for (let i = 0; i < 5; i++) expect(await attemptOn(known, user.email, `slip-${i}`)).toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await attemptOn(known, user.email, user.password)).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await prisma.loginThrottle.findUnique({ where: { key: emailKey(user.email) } })).toBeNull();
+    expect(await attempt(user.email, user.password, address())).toMatchObject({ sessionId: expect.any(String) });
+    expect(await attemptOn(device(user.id), user.email, user.password)).toMatchObject({ sessionId: expect.any(String) });
+  });
+
+  it("a device cookie counts only for the account it names", async () => {
+    const victim = await makeUser();
+    const other = await makeUser();
+    for (let i = 0; i < 5; i++) await attempt(victim.email, `guess-${i}`, address());
+    expect(await attemptOn(device(other.id), victim.email, victim.password)).toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("gives a new device id to a browser without one, to keep", async () => {
+    const user = await makeUser();
+    const first = await authenticate({ email: user.email, password: user.password }, { clientAddress: address() });
+    const second = await authenticate({ email: user.email, password: user.password }, { clientAddress: address() });
+    expect(first.deviceId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(second.deviceId).not.toBe(first.deviceId);
+  });
+});
+
+describe("the current-password check on /newsroom/account", () => {
+  it("is throttled per account and address: five wrong guesses, then even the right one waits", async () => {
+    const user = await makeUser();
+    const actor = actorOf(user);
+    const from = address();
+    const change = (currentPassword: string, clientAddress = from) =>
+      changeOwnPassword({ actor, sessionId: null, currentPassword, newPassword: "another-password-33", endOtherSessions: false, clientAddress }).catch((e: unknown) => e);
+    for (let i = 0; i < 5; i++) expect(await change(`guess-${i}`)).toMatchObject({ code: "INVALID_INPUT" });
+    expect(await change(user.password)).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/try again in 1 minute/) });
+    expect(await change(user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
+    // The guesses count against the account's sign-ins from strangers too.
+    expect(await attempt(user.email, user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
+    expect(await prisma.auditEvent.count({ where: { action: "user.password-change", actorId: user.id } })).toBe(0);
+  });
+
+  it("locks a client address that guesses across accounts' sessions", async () => {
+    const from = address();
+    for (let i = 0; i < 5; i++) {
+      const user = await makeUser();
+      await changeOwnPassword({ actor: actorOf(user), sessionId: null, currentPassword: "guess", newPassword: "another-password-33", endOtherSessions: false, clientAddress: from }).catch(() => null);
+    }
+    const user = await makeUser();
+    await expect(changeOwnPassword({ actor: actorOf(user), sessionId: null, currentPassword: user.password, newPassword: "another-password-33", endOtherSessions: false, clientAddress: from })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+});
+
 describe("sessions end", () => {
   const signIn = async (user: { email: string; password: string }) => (await authenticate({ email: user.email, password: user.password }, { clientAddress: address() })).sessionId;
 

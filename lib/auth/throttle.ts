@@ -1,11 +1,25 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { afterFailure, remainingLock, throttlePolicy, type TThrottleState } from "./throttle-policy";
+import { RateLimitedError } from "@/lib/errors";
+import { afterFailure, lockMessage, remainingLock, throttlePolicy, type TThrottleState } from "./throttle-policy";
 
 const PRUNE_AFTER_MS = 2 * 24 * 60 * 60_000;
 
 export const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 export const addressKey = (address: string) => `ip:${address}`;
+/** A device the account signed in from before (lib/auth/device.ts). */
+export const deviceKey = (deviceId: string) => `device:${deviceId}`;
+
+/**
+ * The keys a password attempt counts against (OWASP's device cookies): from a
+ * device this account signed in from before, that device alone; from anywhere
+ * else, the account and the client address — so guesses from many addresses
+ * lock the account for strangers, while its owner's own browser still gets in.
+ */
+export function attemptKeys({ email, address, knownDeviceId }: { email: string; address: string | null; knownDeviceId?: string | null }): string[] {
+  if (knownDeviceId) return [deviceKey(knownDeviceId)];
+  return [emailKey(email), ...(address ? [addressKey(address)] : [])];
+}
 
 /** How long sign-ins for any of these keys stay refused, in ms (0: go ahead). */
 export async function lockedFor(keys: string[], now = new Date()): Promise<number> {
@@ -38,7 +52,20 @@ export async function recordFailure(keys: string[], now = new Date()): Promise<n
   });
 }
 
-/** A successful sign-in: the email starts over (its client address keeps its count). */
-export async function recordSuccess(email: string): Promise<void> {
-  await prisma.loginThrottle.deleteMany({ where: { key: emailKey(email) } });
+/** A successful sign-in: its account (or its known device) starts over; the client address keeps its count. */
+export async function recordSuccess(key: string): Promise<void> {
+  await prisma.loginThrottle.deleteMany({ where: { key } });
+}
+
+/**
+ * A password check outside sign-in (the current password on /newsroom/account)
+ * under the same throttle: refused with RATE_LIMITED while any key is locked,
+ * and a wrong password counts against them all. True when the password is right.
+ */
+export async function throttledPasswordCheck(keys: string[], check: () => Promise<boolean>): Promise<boolean> {
+  const wait = await lockedFor(keys);
+  if (wait > 0) throw new RateLimitedError(lockMessage(wait, "wrong passwords"), Math.ceil(wait / 1000));
+  if (await check()) return true;
+  await recordFailure(keys);
+  return false;
 }

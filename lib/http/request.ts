@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { siteUrl } from "@/lib/site";
+import { peerAddress } from "./peer-address";
 
 /**
  * True when a state-changing request comes from one of our own pages: its
@@ -46,18 +47,22 @@ export async function readBodyWithLimit(request: Request, max: number, tooLarge:
 }
 
 /**
- * The client's address, for throttling and the audit log. Next puts the socket's
- * address in X-Forwarded-For when the request has none; behind reverse proxies
- * (NEWSROOM_TRUSTED_PROXIES = how many, each appending what it saw) the entry the
- * outermost one appended is the client. Without a proxy a client can send its own
- * header, so deployments should sit behind one that overwrites or appends it.
+ * The client's address, for throttling and the audit log. The chain is what
+ * X-Forwarded-For says, then the TCP peer itself (lib/http/peer-address.ts —
+ * Next keeps a client's own X-Forwarded-For and drops the socket address).
+ * With no proxy (NEWSROOM_TRUSTED_PROXIES=0, the default) the peer is the
+ * client and the header is ignored; behind N trusted proxies, each appending
+ * what it saw, the client is the entry N places left of the peer. Anything
+ * further left was written by the client and is never believed. Null when the
+ * peer is not known (a request Next took before start-up finished).
  */
 export function clientAddress(headers: Headers, trustedProxies = Number(process.env.NEWSROOM_TRUSTED_PROXIES) || 0): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())
     .filter(Boolean);
-  if (entries.length === 0) return null;
-  const fromRight = Math.max(1, trustedProxies);
-  return (entries[entries.length - fromRight] ?? entries[0]!).slice(0, 64);
+  const chain: (string | null)[] = [...forwarded, peerAddress(headers)];
+  const proxies = Math.max(0, Math.floor(trustedProxies));
+  const client = chain[Math.max(0, chain.length - 1 - proxies)];
+  return client ? client.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "").slice(0, 64) : null;
 }

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError, fromPrismaError } from "@/lib/errors";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { attemptKeys, throttledPasswordCheck } from "@/lib/auth/throttle";
 import type { Role } from "@/lib/db/generated/enums";
 import { ZPassword, ZRole, ZUserCreate, type TUserCreate } from "./schemas";
 
@@ -114,18 +115,24 @@ export async function changeOwnPassword({
   currentPassword,
   newPassword,
   endOtherSessions,
+  clientAddress = null,
 }: {
   actor: TActor | null;
   sessionId: string | null;
   currentPassword: unknown;
   newPassword: unknown;
   endOtherSessions: boolean;
+  /** For the throttle on the current-password check (lib/http/request.ts clientAddress). */
+  clientAddress?: string | null;
 }) {
   if (!actor || actor.kind !== "user") throw new AppError("UNAUTHORIZED", "Sign in again to change your password.");
   const parsed = ZPassword.safeParse(newPassword);
   if (!parsed.success) throw invalid(parsed.error, "newPassword");
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user || typeof currentPassword !== "string" || !(await verifyPassword(user.passwordHash, currentPassword))) {
+  // Throttled as sign-in is, per account and address: a session left open is no way round the sign-in lockout.
+  const keys = attemptKeys({ email: actor.email, address: clientAddress });
+  const right = await throttledPasswordCheck(keys, async () => Boolean(user && typeof currentPassword === "string" && (await verifyPassword(user.passwordHash, currentPassword))));
+  if (!user || !right) {
     throw new AppError("INVALID_INPUT", "Your current password is not right.", { currentPassword: ["Your current password is not right."] });
   }
   const passwordHash = await hashPassword(parsed.data);

@@ -1,8 +1,10 @@
 "use server";
 
+import { headers } from "next/headers";
 import type { TFormState } from "@/components/ui/action-form";
 import { getCurrentSessionId, getCurrentUser } from "@/lib/auth/current-user";
 import { formText, runFormTask } from "@/lib/form-task";
+import { clientAddress } from "@/lib/http/request";
 import { changeOwnPassword } from "@/lib/users/mutations";
 
 export async function changePasswordAction(_: TFormState, data: FormData): Promise<TFormState> {
@@ -13,6 +15,7 @@ export async function changePasswordAction(_: TFormState, data: FormData): Promi
       currentPassword: formText(data, "currentPassword"),
       newPassword: formText(data, "newPassword"),
       endOtherSessions: data.get("endOtherSessions") === "on",
+      clientAddress: clientAddress(await headers()),
     });
     return endedSessions > 0
       ? `Password changed. ${endedSessions} other session${endedSessions === 1 ? "" : "s"} signed out; this one stays signed in.`
