@@ -47,12 +47,40 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** Prisma's unique-constraint violation becomes CONFLICT here, and only here. */
-export function fromPrismaError(err: unknown, conflictMessage = "That value is already taken."): unknown {
-  if (typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002") {
-    return new AppError("CONFLICT", conflictMessage);
-  }
-  return err;
+export type TUniqueViolation = { model?: string; constraint?: string; fields: string[] };
+
+/**
+ * Which unique constraint a Prisma P2002 broke (model, index, fields) as far as
+ * Prisma or the driver adapter says; null for any other error. The pg adapter
+ * names the index ("Story_slug_key"); Prisma's own names are Model_field_key.
+ */
+export function uniqueViolation(err: unknown): TUniqueViolation | null {
+  if (typeof err !== "object" || err === null || (err as { code?: unknown }).code !== "P2002") return null;
+  const meta = ((err as { meta?: unknown }).meta ?? {}) as { modelName?: string; target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string }; table?: string } } };
+  const cause = meta.driverAdapterError?.cause;
+  const model = meta.modelName ?? cause?.table;
+  const constraint = cause?.constraint?.index ?? (typeof meta.target === "string" ? meta.target : undefined);
+  let fields = cause?.constraint?.fields ?? (Array.isArray(meta.target) ? meta.target.map(String) : []);
+  if (!fields.length && model && constraint?.startsWith(`${model}_`) && constraint.endsWith("_key")) fields = constraint.slice(model.length + 1, -4).split("_");
+  return { model, constraint, fields };
+}
+
+const FIELD_LABEL: Record<string, string> = { slug: "web address (slug)", email: "email address", userId: "account", sha256: "file", name: "name" };
+
+/**
+ * Prisma's unique-constraint violation becomes CONFLICT here, and only here:
+ * with the caller's sentence, or one naming the field when it is known. Server
+ * actions and route handlers map any P2002 that reaches them through this.
+ */
+export function fromPrismaError(err: unknown, conflictMessage?: string): unknown {
+  const violation = uniqueViolation(err);
+  if (!violation) return err;
+  if (conflictMessage) return new AppError("CONFLICT", conflictMessage);
+  const labels = violation.fields.map((f) => FIELD_LABEL[f] ?? f);
+  if (!labels.length) return new AppError("CONFLICT", "That value is already taken. Change it and try again; your input is kept.");
+  const fieldErrors = Object.fromEntries(violation.fields.map((f) => [f, ["Already taken; choose another."]]));
+  const what = labels.length === 1 ? `That ${labels[0]} is` : `That combination of ${labels.slice(0, -1).join(", ")} and ${labels.at(-1)} is`;
+  return new AppError("CONFLICT", `${what} already taken. Change it and try again; your input is kept.`, fieldErrors);
 }
 
 export type TActionResult<T> =
@@ -62,6 +90,11 @@ export type TActionResult<T> =
 /** What a server action returns for a thrown error: AppErrors as they are, anything else logged and hidden. */
 export function toActionError(err: unknown): Extract<TActionResult<never>, { ok: false }> {
   if (isAppError(err)) return { ok: false, error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } };
+  const conflict = fromPrismaError(err);
+  if (isAppError(conflict)) {
+    console.warn("Unhandled unique violation in server action:", uniqueViolation(err));
+    return toActionError(conflict);
+  }
   console.error("Unexpected error in server action:", err);
   return { ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Your input is kept; please try again." } };
 }
@@ -78,6 +111,11 @@ const STATUS: Record<TErrorCode, number> = {
 
 /** The HTTP response a route handler sends for a thrown error. */
 export function errorResponse(err: unknown): Response {
+  const conflict = fromPrismaError(err);
+  if (conflict !== err) {
+    console.warn("Unhandled unique violation in route handler:", uniqueViolation(err));
+    return errorResponse(conflict);
+  }
   if (isAppError(err)) {
     return Response.json({ error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } }, { status: STATUS[err.code] });
   }

@@ -4,7 +4,8 @@ import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, fromPrismaError } from "@/lib/errors";
-import { firstFreeSlug, slugify } from "@/lib/stories/slug";
+import { allocateSlug, withSlugRetry } from "@/lib/slugs";
+import { slugify } from "@/lib/stories/slug";
 import { ZPersonFields, type TPersonFields } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -16,18 +17,8 @@ function parse(data: TPersonFields) {
   return parsed.data;
 }
 
-/** The first free person slug from `wanted`: not another person's, current or old. */
-async function freePersonSlug(tx: Tx, wanted: string, personId: string | null) {
-  const slug = await firstFreeSlug(wanted || "person", async (candidates) => {
-    const [current, old] = await Promise.all([
-      tx.person.findMany({ where: { slug: { in: candidates }, id: { not: personId ?? "" } }, select: { slug: true } }),
-      tx.personSlug.findMany({ where: { slug: { in: candidates }, personId: { not: personId ?? "" } }, select: { slug: true } }),
-    ]);
-    return [...current, ...old].map((p) => p.slug);
-  });
-  if (!slug) throw new AppError("CONFLICT", "Too many people share that name in their address; choose another slug.", { slug: ["Choose another slug."] });
-  return slug;
-}
+/** A write that allocates a person slug (lib/slugs.ts): one transaction, run again with the next suffix when a racer took the slug. */
+const inSlugTransaction = <T>(write: (tx: Tx) => Promise<T>) => withSlugRetry("person", () => prisma.$transaction(write));
 
 const columns = (f: ReturnType<typeof parse>) => ({
   name: f.name,
@@ -42,8 +33,8 @@ const columns = (f: ReturnType<typeof parse>) => ({
 export async function createPerson({ actor, data }: { actor: TActor | null; data: TPersonFields }) {
   if (!hasRole(actor, "EDITOR")) throw new AppError("FORBIDDEN", "Only editors and admins can add people.");
   const fields = parse(data);
-  return prisma.$transaction(async (tx) => {
-    const slug = await freePersonSlug(tx, fields.slug || slugify(fields.name), null);
+  return inSlugTransaction(async (tx) => {
+    const slug = await allocateSlug(tx, "person", fields.slug || slugify(fields.name), null);
     return tx.person.create({ data: { ...columns(fields), slug }, select: PERSON });
   });
 }
@@ -52,10 +43,10 @@ export async function createPerson({ actor, data }: { actor: TActor | null; data
 export async function updatePerson({ actor, personId, data }: { actor: TActor | null; personId: string; data: TPersonFields }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can edit people.");
   const fields = parse(data);
-  return prisma.$transaction(async (tx) => {
+  return inSlugTransaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, slug: true } });
     if (!person) throw new AppError("NOT_FOUND", "No such person.");
-    const slug = fields.slug ? await freePersonSlug(tx, fields.slug, person.id) : person.slug;
+    const slug = fields.slug ? await allocateSlug(tx, "person", fields.slug, person.id) : person.slug;
     if (slug !== person.slug) {
       await tx.personSlug.upsert({ where: { slug: person.slug }, create: { slug: person.slug, personId: person.id }, update: { personId: person.id } });
       await tx.personSlug.deleteMany({ where: { slug, personId: person.id } });

@@ -13,7 +13,8 @@ import { liveContent, workingContent, type TContent } from "./content";
 import { loadEditableStory, loadVisibleStory } from "./access";
 import { recordRevision } from "./revisions";
 import { ZStoryFields, type TStoryFields } from "./schemas";
-import { firstFreeSlug, slugify } from "./slug";
+import { allocateSlug, withSlugRetry } from "@/lib/slugs";
+import { slugify } from "./slug";
 import { tagSlug } from "./tags";
 import { checkTransition, type TAction } from "./workflow";
 
@@ -43,21 +44,8 @@ async function checkSection(tx: Tx, sectionId: string | null | undefined) {
   return section.id;
 }
 
-/**
- * The first free slug from `wanted`: not the current slug of another story,
- * and not an old slug another story's readers may still follow.
- */
-async function freeSlug(tx: Tx, wanted: string, storyId: string | null): Promise<string> {
-  const slug = await firstFreeSlug(wanted || "untitled", async (candidates) => {
-    const [current, old] = await Promise.all([
-      tx.story.findMany({ where: { slug: { in: candidates }, id: { not: storyId ?? "" } }, select: { slug: true } }),
-      tx.storySlug.findMany({ where: { slug: { in: candidates }, storyId: { not: storyId ?? "" } }, select: { slug: true } }),
-    ]);
-    return [...current, ...old].map((s) => s.slug);
-  });
-  if (!slug) throw new AppError("CONFLICT", "Too many stories share that URL; choose another slug.", { slug: ["Choose another slug."] });
-  return slug;
-}
+/** A write that may allocate a story slug: one transaction, run again with the next suffix when a racer took the slug. */
+const inSlugTransaction = <T>(write: (tx: Tx) => Promise<T>) => withSlugRetry("story", () => prisma.$transaction(write));
 
 export const STORY_FOR_WRITE = {
   id: true,
@@ -129,9 +117,9 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   requireUserActor(actor);
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Stories are created by newsroom accounts.");
   const fields = parseFields(data);
-  return prisma.$transaction(async (tx) => {
+  return inSlugTransaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
-    const slug = await freeSlug(tx, fields.slug || slugify(fields.headline), null);
+    const slug = await allocateSlug(tx, "story", fields.slug || slugify(fields.headline), null);
     const content: TContent = { ...fields, slug, sectionId, leadMediaId: fields.leadMediaId ?? null, leadCaption: fields.leadCaption ?? null, dek: fields.dek ?? null, dateline: fields.dateline ?? null, tags: fields.tags, credits: [] };
     await checkStoryMedia(tx, mediaUseOf(content));
     const story = await tx.story.create({ data: { ...contentColumns(content), createdById: actor.id }, select: SAVED });
@@ -162,11 +150,11 @@ export async function updateStory({
 }) {
   requireUserActor(actor);
   const fields = parseFields(data);
-  return prisma.$transaction(async (tx) => {
+  return inSlugTransaction(async (tx) => {
     const story = await loadForEdit(tx, actor, storyId);
     const sectionId = await checkSection(tx, fields.sectionId);
     const current = workingContent(story);
-    const slug = fields.slug ? await freeSlug(tx, fields.slug, story.id) : current.slug;
+    const slug = fields.slug ? await allocateSlug(tx, "story", fields.slug, story.id) : current.slug;
     const content: TContent = {
       headline: fields.headline,
       dek: fields.dek ?? null,
@@ -276,7 +264,7 @@ const SUMMARY: Record<TAction, string> = {
 export async function changeStoryState({ actor, storyId, baseVersion, action, at = null, note = null }: TTransition) {
   requireUserActor(actor);
   const now = new Date();
-  return prisma.$transaction(async (tx) => {
+  return inSlugTransaction(async (tx) => {
     const story = await loadForActor(tx, actor, storyId);
     const verdict = checkTransition(actor, { ...story, status: story.status }, action, { now, at, note });
     if (!verdict.ok) throw new AppError(action === "schedule" || action === "scheduleUnpublish" || action === "return" ? "INVALID_INPUT" : "FORBIDDEN", verdict.reason, { workflow: [verdict.reason] });
@@ -324,7 +312,7 @@ export async function publishInTx(tx: Tx, actor: TActor, story: TStoryForWrite, 
   if (wasLive && !story.pending) throw new AppError("INVALID_INPUT", "This story is live and has no unpublished changes to publish.");
   const content = workingContent(story);
   await requirePublishable(tx, content);
-  const slug = content.slug === story.slug ? story.slug : await freeSlug(tx, content.slug, story.id);
+  const slug = content.slug === story.slug ? story.slug : await allocateSlug(tx, "story", content.slug, story.id);
   const where: Prisma.StoryWhereInput = version !== undefined ? { id: story.id, version } : { id: story.id, status: story.status, scheduledAt: story.scheduledAt };
   const { count } = await tx.story.updateMany({
     where,
@@ -405,7 +393,7 @@ export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor
  */
 export async function restoreRevision({ actor, storyId, baseVersion, number }: { actor: TActor | null; storyId: string; baseVersion: number; number: number }) {
   requireUserActor(actor);
-  return prisma.$transaction(async (tx) => {
+  return inSlugTransaction(async (tx) => {
     const story = await loadForEdit(tx, actor, storyId);
     const revision = await tx.storyRevision.findUnique({ where: { storyId_number: { storyId, number } }, select: { content: true } });
     if (!revision) throw new AppError("NOT_FOUND", `There is no revision ${number} of this story.`);
@@ -416,7 +404,7 @@ export async function restoreRevision({ actor, storyId, baseVersion, number }: {
       ...old,
       body: validateRichText(old.body),
       sectionId,
-      slug: await freeSlug(tx, old.slug, story.id),
+      slug: await allocateSlug(tx, "story", old.slug, story.id),
       credits: old.credits.filter((c) => people.has(c.personId)),
     };
     return saved(await writeContent(tx, { actor, story, baseVersion, content, kind: "RESTORE", summary: `Restored revision ${number}` }));
