@@ -44,6 +44,8 @@ type TSaveState = "saved" | "saving" | "unsaved" | "offline" | "conflict" | "err
 
 const AUTOSAVE_DELAY_MS = 2000;
 const RETRY_DELAY_MS = 3000;
+/** While the server or its database is unreachable: retry after 1 s, 2 s, 4 s, then every 5 s. */
+const retryDelayMs = (attempt: number) => Math.min(5000, 1000 * 2 ** attempt);
 const STATUS_TEXT: Record<TSaveState, string> = {
   saved: "Saved",
   saving: "Saving…",
@@ -133,6 +135,8 @@ export function StoryEditor({
   // The latest values, for timers and async callbacks.
   const live = useRef({ draft, storyId, baseVersion: recovered?.baseVersion ?? story.version, lastSaved: story.draft, saving: false, conflict: false });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Failed attempts in a row to reach the server (or its database), for the backoff. */
+  const retries = useRef(0);
   const saveRef = useRef<() => Promise<void>>(() => Promise.resolve());
 
   const schedule = useCallback((delay: number) => {
@@ -167,10 +171,18 @@ export function StoryEditor({
       // The server could not be reached: keep everything and try again.
       l.saving = false;
       setSaveState("offline");
-      schedule(RETRY_DELAY_MS);
+      schedule(retryDelayMs(retries.current++));
       return;
     }
     l.saving = false;
+    if (!result.ok && result.error.code === "UNAVAILABLE") {
+      // The server is up but its database is not: the same as unreachable — kept here, saved when it is back.
+      setSaveState("offline");
+      setMessage(result.error.message);
+      schedule(retryDelayMs(retries.current++));
+      return;
+    }
+    retries.current = 0;
     if (result.ok) {
       const previousKey = storageKey(l.storyId);
       l.baseVersion = result.data.version;

@@ -15,7 +15,9 @@ function client(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide it.");
   }
-  globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // A database that does not answer (a hung host, not a refused port) fails within 5 s
+  // instead of holding the request; lib/db/unavailable.ts then calls it an outage.
+  globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 5_000 }) });
   return globalForPrisma.prisma;
 }
 
