@@ -1,5 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { rememberedSlug } from "@/lib/cache/slug-memo";
+import { databaseReachable } from "@/lib/db/health";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { unavailablePage } from "@/lib/http/unavailable-page";
 import { isSameOrigin } from "@/lib/http/request";
 import { newsroomCsp } from "@/lib/http/security-headers.cjs";
 import { findCurrentPersonSlug } from "@/lib/people/queries";
@@ -18,6 +21,8 @@ import { findCurrentSlug } from "@/lib/stories/queries";
  * 3. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce
  *    (Next puts it on its own scripts); public pages have a fixed policy
  *    (next.config.js) because they are cached whole.
+ * 3b. /search answers a plain 503 page (Retry-After) when the database is down:
+ *    a page cannot set its own status, and search cannot render without it.
  * 4. Old story and person slugs answer 301 with the current URL; answers are
  *    remembered until the next public change (lib/cache/slug-memo.ts).
  *
@@ -43,6 +48,8 @@ export async function proxy(request: NextRequest) {
     return NextResponse.json({ error: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
   }
   if (pathname === "/login" || pathname === "/newsroom" || pathname.startsWith("/newsroom/")) return withNonce(request);
+  // Search needs the database on every request and a page cannot answer 503 itself: ask first.
+  if (pathname === "/search" && !(await databaseReachable())) return unavailablePage("Search");
   return redirectOldSlug(request);
 }
 
@@ -62,7 +69,11 @@ async function redirectOldSlug(request: NextRequest) {
   const lookup = LOOKUPS[kind];
   const slug = safeDecode(raw);
   if (!lookup || !slug || request.nextUrl.pathname.split("/").length !== 3) return NextResponse.next();
-  const current = await rememberedSlug(`${kind}/${slug}`, () => lookup(slug));
+  // With the database down the (cached) page is served as it is rather than failing here.
+  const current = await rememberedSlug(`${kind}/${slug}`, () => lookup(slug)).catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) return null;
+    throw err;
+  });
   if (!current || current === slug) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = `/${kind}/${current}`;
@@ -83,6 +94,7 @@ export const config = {
     "/people/:slug",
     "/newsroom/:path*",
     "/login",
+    "/search",
     "/api/:path*",
     // Server actions can be posted to any page's address, also as plain forms (no
     // Next-Action header): every request with a body passes the cross-site check.

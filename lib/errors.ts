@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from "./db/unavailable";
+
 /**
  * One error type for everything a domain function refuses. Server actions turn
  * it into `{ ok: false, error }`, route handlers into an HTTP status, pages into
@@ -17,7 +19,9 @@ export type TErrorCode =
   /** Too many attempts; try again later. */
   | "RATE_LIMITED"
   /** The request (an upload) is larger than allowed. */
-  | "TOO_LARGE";
+  | "TOO_LARGE"
+  /** The database cannot be reached (down, restarting, connection lost): nothing was done; try again shortly. HTTP 503. */
+  | "UNAVAILABLE";
 
 export type TFieldErrors = Record<string, string[] | undefined>;
 
@@ -45,6 +49,16 @@ export class RateLimitedError extends AppError {
 
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = "The newsroom can't reach its database; your work is kept in this browser and will be saved when it's back.";
+/** What a 503 for UNAVAILABLE tells clients to wait before trying again (Retry-After, seconds). */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/** A lost or refused database connection (lib/db/unavailable.ts decides) becomes UNAVAILABLE here, and only here. */
+export function fromDatabaseOutage(err: unknown): unknown {
+  if (isAppError(err) || !isDatabaseUnavailable(err)) return err;
+  return new AppError("UNAVAILABLE", DATABASE_UNAVAILABLE_MESSAGE);
 }
 
 export type TUniqueViolation = { model?: string; constraint?: string; fields: string[] };
@@ -89,6 +103,10 @@ export type TActionResult<T> =
 
 /** What a server action returns for a thrown error: AppErrors as they are, anything else logged and hidden. */
 export function toActionError(err: unknown): Extract<TActionResult<never>, { ok: false }> {
+  if (!isAppError(err) && isDatabaseUnavailable(err)) {
+    console.warn("Database unreachable in server action:", (err as Error)?.message ?? err);
+    return toActionError(fromDatabaseOutage(err));
+  }
   if (isAppError(err)) return { ok: false, error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } };
   const conflict = fromPrismaError(err);
   if (isAppError(conflict)) {
@@ -107,10 +125,22 @@ const STATUS: Record<TErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   TOO_LARGE: 413,
+  UNAVAILABLE: 503,
 };
 
 /** The HTTP response a route handler sends for a thrown error. */
 export function errorResponse(err: unknown): Response {
+  const outage = fromDatabaseOutage(err);
+  if (outage !== err) {
+    console.warn("Database unreachable in route handler:", (err as Error)?.message ?? err);
+    return errorResponse(outage);
+  }
+  if (isAppError(err) && err.code === "UNAVAILABLE") {
+    return Response.json(
+      { error: { code: err.code, message: err.message } },
+      { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
+    );
+  }
   const conflict = fromPrismaError(err);
   if (conflict !== err) {
     console.warn("Unhandled unique violation in route handler:", uniqueViolation(err));

@@ -9,6 +9,7 @@ import { siteUrl } from "@/lib/site";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SECONDS, deviceFromCookieHeader, SECURE_DEVICE_COOKIE, signDevice } from "./device";
 import { safeAuthRedirect } from "./redirect";
 import { actorForSession, authenticate, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { noteSessionLookupFailure } from "./session-lookup";
 
 declare module "next-auth" {
   interface Session {
@@ -87,7 +88,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sid = user.sessionId;
         return token;
       }
-      const actor = await actorForSession(typeof token.sid === "string" ? token.sid : null);
+      const actor = await actorForSession(typeof token.sid === "string" ? token.sid : null).catch((err: unknown) => {
+        noteSessionLookupFailure(err); // "could not look it up" is not "signed out": see session-lookup.ts
+        throw err;
+      });
       if (!actor) return null; // session ended: the cookie no longer signs anyone in
       token.sub = actor.id;
       token.name = actor.name;

@@ -2,15 +2,21 @@ import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors";
+import { AppError, fromDatabaseOutage } from "@/lib/errors";
 import { hasRole, type TActor } from "./actor";
 import { auth } from "./auth";
+import { withSessionLookup } from "./session-lookup";
 
 export type TUserActor = Extract<TActor, { kind: "user" }>;
 
-/** The signed-in, active user of this request, or null. One lookup per request. */
+/**
+ * The signed-in, active user of this request, or null. One lookup per request.
+ * If the lookup itself failed (the database is down), that error is thrown —
+ * UNAVAILABLE for an outage — rather than answering "signed out".
+ */
 export const getCurrentUser = cache(async (): Promise<TUserActor | null> => {
-  const session = await auth();
+  const { value: session, failure } = await withSessionLookup(() => auth());
+  if (failure) throw fromDatabaseOutage(failure);
   if (!session?.user?.id) return null;
   const { id, name, email, role } = session.user;
   return { kind: "user", id, name, email, role };
