@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { E2E_PORT } from "../accounts";
+import { BASE, callAction, newAccount, signedIn, sql } from "./kit";
+
+/**
+ * The server process's resident memory, read from /proc: the process that
+ * listens on the e2e port (next-server, a grandchild of Playwright's web
+ * server). Linux only, like the machines this suite runs on; nothing on the
+ * site itself says how much memory it uses.
+ */
+function serverRssMb(): number {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && cols[3] === "0A" && parseInt(cols[1]!.split(":").pop()!, 16) === E2E_PORT) inodes.add(cols[9]!);
+    }
+  }
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    let fds: string[];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or not ours
+    }
+    for (const fd of fds) {
+      let target = "";
+      try {
+        target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const inode = target.match(/^socket:\[(\d+)\]$/)?.[1];
+      if (inode && inodes.has(inode)) {
+        const kb = Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m)?.[1]);
+        return kb / 1024;
+      }
+    }
+  }
+  throw new Error(`No process listening on port ${E2E_PORT} found in /proc.`);
+}
+
+/** `count` anonymous GETs of made-up story URLs, `concurrency` at a time; their statuses, tallied. */
+async function flood(count: number, concurrency: number, deadline: number): Promise<Map<number, number>> {
+  const statuses = new Map<number, number>();
+  let next = 0;
+  const worker = async () => {
+    while (next < count && Date.now() < deadline) {
+      next++;
+      const response = await fetch(`${BASE}/stories/no-such-story-${randomBytes(8).toString("hex")}`);
+      await response.arrayBuffer();
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return statuses;
+}
+
+/** A published story of this test's own (a byline is needed to publish); its slug. */
+async function publishedStory(): Promise<string> {
+  const editor = await signedIn(await newAccount("EDITOR"));
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The tide came in at noon, as it does." }] }] };
+  const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline: `Tide tables ${Date.now()}`, body } }]);
+  expect(created.result?.ok, created.text).toBe(true);
+  const story = created.result!.data as { id: string; version: number; slug: string };
+  const [person] = await sql<{ id: string }>(`INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), 'Tide Writer', 'tide-' || md5(random()::text), now()) RETURNING id`);
+  const credits = await callAction(editor, "saveCreditsAction", [{ storyId: story.id, baseVersion: story.version, credits: [{ personId: person!.id, role: "BYLINE" }] }]);
+  expect(credits.result?.ok, credits.text).toBe(true);
+  const published = await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" }]);
+  expect(published.result?.ok, published.text).toBe(true);
+  await editor.dispose();
+  return story.slug;
+}
+
+const FLOOD = 4_000;
+const CONCURRENCY = 20;
+/** Growth of the server's RSS the flood may cause: the page cache's bound (lib/cache/handler) plus the garbage of 4,000 renders. */
+const MAX_GROWTH_MB = 120;
+
+test("a flood of made-up story URLs neither pushes a cached story out nor grows the server's memory without bound", async ({ request }) => {
+  test.setTimeout(240_000);
+  const slug = await publishedStory();
+  await expect.poll(async () => (await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"], { timeout: 10_000 }).toBe("HIT");
+
+  // Warm the not-found path first, so the figures below are the flood's, not the first renders'.
+  await flood(200, CONCURRENCY, Date.now() + 30_000);
+  const before = serverRssMb();
+  const started = Date.now();
+  const statuses = await flood(FLOOD, CONCURRENCY, started + 150_000);
+  const seconds = (Date.now() - started) / 1000;
+  const after = serverRssMb();
+  const summary = `${[...statuses.values()].reduce((a, b) => a + b, 0)} requests in ${seconds.toFixed(1)} s (${JSON.stringify(Object.fromEntries(statuses))}); RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB`;
+  test.info().annotations.push({ type: "figures", description: summary });
+  console.log(`[cache-flood] ${summary}`);
+
+  expect(statuses.get(404), summary).toBe(FLOOD);
+  // The story read before the flood is still served from the cache.
+  expect((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"], summary).toBe("HIT");
+  expect(after - before, summary).toBeLessThan(MAX_GROWTH_MB);
+});
