@@ -9,7 +9,10 @@ type TMemo = Map<string, { current: string | null; until: number }>;
 
 const KEY = Symbol.for("newsroom.slugMemo");
 const REMEMBER_MS = 60_000;
+/** At most this many answers (unknown slugs take one each too): the oldest go first. */
 const MAX_REMEMBERED = 10_000;
+/** "people/" and the longest slug (80), with room: a longer key is no slug of ours, and is not remembered. */
+const MAX_KEY_LENGTH = 100;
 
 function memo(): TMemo {
   const g = globalThis as { [KEY]?: TMemo };
@@ -23,7 +26,12 @@ export async function rememberedSlug(key: string, lookup: () => Promise<string |
   const hit = m.get(key);
   if (hit && hit.until > now) return hit.current;
   const current = await lookup();
-  if (m.size >= MAX_REMEMBERED) m.clear();
+  if (key.length > MAX_KEY_LENGTH) return current;
+  m.delete(key);
+  for (const [oldest] of m) {
+    if (m.size < MAX_REMEMBERED) break;
+    m.delete(oldest);
+  }
   m.set(key, { current, until: now + REMEMBER_MS });
   return current;
 }
