@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { TFormState } from "@/components/ui/action-form";
-import { isAppError } from "@/lib/errors";
+import { fromDatabaseOutage, isAppError } from "@/lib/errors";
 
 /**
  * Run a form's mutation and say how it went in a sentence for ActionForm:
@@ -14,7 +14,8 @@ export async function runFormTask(what: string, revalidate: string, task: () => 
     const message = await task();
     revalidatePath(revalidate, "layout");
     return { ok: true, message };
-  } catch (err) {
+  } catch (thrown) {
+    const err = fromDatabaseOutage(thrown);
     if (!isAppError(err)) {
       console.error(`${what} failed:`, err);
       return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
