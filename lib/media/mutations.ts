@@ -96,7 +96,7 @@ export async function updateMedia({ actor, mediaId, data }: { actor: TActor | nu
   return updated.m;
 }
 
-/** Remove an image from the library, unless a story uses it (the refusal names them). */
+/** Remove an image from the library, unless a story uses it (the refusal names those the actor may see, and counts the rest). */
 export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; mediaId: string }) {
   const storageKey = await prisma.$transaction(async (tx) => {
     const media = await loadEditable(tx, actor, mediaId);
