@@ -95,10 +95,16 @@ export const config = {
     "/newsroom/:path*",
     "/login",
     "/search",
-    "/api/:path*",
+    // Every API route but the upload (POST /api/media): Next copies the body of each
+    // request it passes through this file and hands the route only the first 10 MB
+    // (proxyClientMaxBodySize), and only once the whole body has arrived, so a 19 MB
+    // photo came out "damaged", and no early 413 or stall timeout was possible. The
+    // upload route checks the origin and session itself and reads its body with a
+    // size limit and an idle timeout (lib/http/request.ts).
+    "/api/((?!media$).*)",
     // Server actions can be posted to any page's address, also as plain forms (no
     // Next-Action header): every request with a body passes the cross-site check.
-    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/((?!api/media$).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/((?!api/media$).*)", has: [{ type: "header", key: "content-type" }] },
   ],
 };

@@ -2,8 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT) || 3100;
-/** The upload limit the app under test runs with (NEWSROOM_MAX_UPLOAD_MB), so the size test sends only a few MB. */
-export const E2E_MAX_UPLOAD_MB = 2;
+/** The upload limit the app under test runs with (NEWSROOM_MAX_UPLOAD_MB): the default, so the uploads security test proves a 19 MB photo goes through. */
+export const E2E_MAX_UPLOAD_MB = 20;
+/** How long the app under test waits for more of a stalled upload (NEWSROOM_UPLOAD_IDLE_SECONDS; 30 by default). */
+export const E2E_UPLOAD_IDLE_SECONDS = 3;
 /** The newsroom's time zone in the app under test: not the machine's, so schedules prove they use it. */
 export const E2E_TIME_ZONE = "Asia/Shanghai";
 /** The local fake of the weather provider (Open-Meteo's API) the app under test uses. */

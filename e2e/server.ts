@@ -15,7 +15,7 @@ import { dataRoot } from "../lib/db/embedded";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
 import { startFakeWeather } from "../lib/testing/fake-weather";
-import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, E2E_WEATHER_PORT, type TE2eAccounts } from "./accounts";
+import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, E2E_UPLOAD_IDLE_SECONDS, E2E_WEATHER_PORT, type TE2eAccounts } from "./accounts";
 
 async function main() {
   const server = await startTestServer();
@@ -66,6 +66,7 @@ async function main() {
       NEWSROOM_DATA_DIR: dataRoot(),
       NEWSROOM_MEDIA_DIR: mediaDir,
       NEWSROOM_MAX_UPLOAD_MB: String(E2E_MAX_UPLOAD_MB),
+      NEWSROOM_UPLOAD_IDLE_SECONDS: String(E2E_UPLOAD_IDLE_SECONDS),
       NEWSROOM_TIME_ZONE: E2E_TIME_ZONE,
       // Short first sign-in lock (doubling from there) so the throttling tests can wait it out.
       NEWSROOM_LOGIN_LOCK_SECONDS: "3",

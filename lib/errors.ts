@@ -20,6 +20,8 @@ export type TErrorCode =
   | "RATE_LIMITED"
   /** The request (an upload) is larger than allowed. */
   | "TOO_LARGE"
+  /** The request's body stopped arriving (a stalled upload). HTTP 408. */
+  | "TIMEOUT"
   /** The database cannot be reached (down, restarting, connection lost): nothing was done; try again shortly. HTTP 503. */
   | "UNAVAILABLE";
 
@@ -125,6 +127,7 @@ const STATUS: Record<TErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   TOO_LARGE: 413,
+  TIMEOUT: 408,
   UNAVAILABLE: 503,
 };
 

@@ -34,6 +34,12 @@ describe("readBodyWithLimit", () => {
     });
     await expect(readBodyWithLimit(post({}, stream), 5, "too big")).rejects.toMatchObject({ code: "TOO_LARGE" });
   });
+  it("abandons a body that stops arriving, with TIMEOUT", async () => {
+    const stalled = new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode("abc")) }); // never closed
+    const started = Date.now();
+    await expect(readBodyWithLimit(post({}, stalled), 100, "too big", 200)).rejects.toMatchObject({ code: "TIMEOUT" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
 });
 
 describe("clientAddress", () => {

@@ -24,9 +24,10 @@ function originOf(url: string | null): string | null {
 
 /**
  * The request body, up to `max` bytes. A larger body is refused as soon as it
- * is known to be larger (from Content-Length, or while reading), with TOO_LARGE.
+ * is known to be larger (from Content-Length, or while reading), with TOO_LARGE;
+ * a body that stops arriving for `idleMs` is abandoned with TIMEOUT.
  */
-export async function readBodyWithLimit(request: Request, max: number, tooLarge: string): Promise<Buffer> {
+export async function readBodyWithLimit(request: Request, max: number, tooLarge: string, idleMs = 30_000): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
   if (Number.isFinite(declared) && declared > max) throw new AppError("TOO_LARGE", tooLarge);
   if (!request.body) return Buffer.alloc(0);
@@ -34,11 +35,18 @@ export async function readBodyWithLimit(request: Request, max: number, tooLarge:
   let total = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<"stalled">((resolve) => (timer = setTimeout(() => resolve("stalled"), idleMs)));
+    const next = await Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+    if (next === "stalled") {
+      void reader.cancel().catch(() => {});
+      throw new AppError("TIMEOUT", `The upload stopped arriving (nothing for ${Math.round(idleMs / 1000)} s). Check the connection and try again.`);
+    }
+    const { done, value } = next;
     if (done) break;
     total += value.byteLength;
     if (total > max) {
-      await reader.cancel();
+      void reader.cancel().catch(() => {});
       throw new AppError("TOO_LARGE", tooLarge);
     }
     chunks.push(value);

@@ -20,3 +20,17 @@ export function formatMegabytes(bytes: number): string {
   if (mb < 1) return `${Math.round(bytes / 1024)} KB`;
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
+
+const DEFAULT_UPLOAD_IDLE_SECONDS = 30;
+
+/**
+ * How long an upload may go without a single byte before it is abandoned (408),
+ * in ms (NEWSROOM_UPLOAD_IDLE_SECONDS, default 30): a slow connection still
+ * sends something every few seconds; a stalled or hostile one holds a request
+ * and its buffered part no longer. Node's own limit on a whole request (5
+ * minutes, http.Server requestTimeout) still applies to slow but steady uploads.
+ */
+export function uploadIdleMs(): number {
+  const s = Number(process.env.NEWSROOM_UPLOAD_IDLE_SECONDS || DEFAULT_UPLOAD_IDLE_SECONDS);
+  return Math.round((Number.isFinite(s) && s > 0 ? s : DEFAULT_UPLOAD_IDLE_SECONDS) * 1000);
+}

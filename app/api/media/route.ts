@@ -3,7 +3,7 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, errorResponse, RateLimitedError } from "@/lib/errors";
 import { isSameOrigin, readBodyWithLimit } from "@/lib/http/request";
-import { formatMegabytes, maxUploadBytes } from "@/lib/media/config";
+import { formatMegabytes, maxUploadBytes, uploadIdleMs } from "@/lib/media/config";
 import { uploadMedia } from "@/lib/media/mutations";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +16,15 @@ export async function POST(request: Request) {
     const actor = await getCurrentUser();
     if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again, then upload the file.");
     const max = maxUploadBytes();
-    const data = await readBodyWithLimit(request, max, `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`);
+    const data = await readBodyWithLimit(request, max, `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`, uploadIdleMs());
     const { media, duplicate } = await uploadMedia({ actor, filename: request.headers.get("x-filename"), data });
     return Response.json({ media, duplicate }, { status: duplicate ? 200 : 201, headers: NO_STORE });
   } catch (err) {
     const res = errorResponse(err);
     res.headers.set("Cache-Control", "no-store");
     if (err instanceof RateLimitedError) res.headers.set("Retry-After", String(err.retryAfterSeconds));
+    // A stalled client is not waited for again: the connection closes after this answer.
+    if (err instanceof AppError && err.code === "TIMEOUT") res.headers.set("Connection", "close");
     return res;
   }
 }
