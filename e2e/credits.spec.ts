@@ -42,7 +42,8 @@ test.describe("credits", () => {
     await expect(reader.locator(".story-credits")).toContainText("Photographs by the Agency pool.");
     const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd.author).toEqual([expect.objectContaining({ "@type": "Person", name: author })]);
-    expect(jsonLd.contributor).toEqual([expect.objectContaining({ name: helper }), expect.objectContaining({ name: helper })]);
+    // Contributor and photographer, but one person: named once.
+    expect(jsonLd.contributor).toEqual([expect.objectContaining({ name: helper })]);
 
     await byline.getByRole("link", { name: author }).click();
     await expect(reader.getByRole("heading", { level: 1, name: author })).toBeVisible();

@@ -33,10 +33,16 @@ export const SIGNED_OUT = { storageState: { cookies: [], origins: [] } };
 /**
  * Credit someone through the panel: choose the role (and place), type the name,
  * then pick them (`existing`: wait for the search to find the person) or add
- * them as a new person. ("Add … as a new person" shows before the search
- * answers, so picking "the first match" could add a duplicate.)
+ * them as a new person, with an affiliation and bio when given. ("Add … as a
+ * new person" shows before the search answers, so picking "the first match"
+ * could add a duplicate.)
  */
-export async function credit(page: Page, name: string, role: string, { location, ownWording, existing = false }: { location?: string; ownWording?: string; existing?: boolean } = {}) {
+export async function credit(
+  page: Page,
+  name: string,
+  role: string,
+  { location, ownWording, existing = false, affiliation, bio }: { location?: string; ownWording?: string; existing?: boolean; affiliation?: string; bio?: string } = {},
+) {
   const panel = page.getByRole("region", { name: "Credits" });
   await panel.getByLabel("Role").selectOption({ label: role });
   await panel.getByLabel("Location (optional)").fill(location ?? "");
@@ -44,6 +50,13 @@ export async function credit(page: Page, name: string, role: string, { location,
   await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   await panel.getByRole("option", { name: existing ? new RegExp(`^${escaped}`) : new RegExp(`^Add “${escaped}”`) }).first().click();
+  if (!existing) {
+    const form = panel.getByRole("group", { name: "New person" });
+    await expect(form.getByLabel("Name")).toHaveValue(name);
+    if (affiliation) await form.getByLabel("Affiliation (optional)").fill(affiliation);
+    if (bio) await form.getByLabel("One-line bio (optional)").fill(bio);
+    await form.getByRole("button", { name: "Add and credit" }).click();
+  }
   await expect(panel.getByRole("list", { name: "Credited people" })).toContainText(name);
 }
 

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { OptionList } from "@/components/ui/option-list";
 import { additionalReportingLine, bioSentence, bylineText, contributorLine, visualsLine } from "@/lib/credits/format";
 import { CREDIT_ROLES, type TCreditRole } from "@/lib/credits/schemas";
+import { usePublicationName } from "./publication";
 
 export type TEditorCredit = { person: TPersonOption; role: TCreditRole; location: string | null; override: string | null };
 
@@ -30,6 +31,7 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
   const [location, setLocation] = useState("");
   const [override, setOverride] = useState("");
   const ids = useId();
+  const ownName = usePublicationName();
 
   const save = async (next: TEditorCredit[]) => {
     setBusy(true);
@@ -55,11 +57,11 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
   const of = (r: TCreditRole) => credits.filter((c) => c.role === r);
   // The same wording as the story page (components/site/story-credits.tsx).
   const worded = (r: TCreditRole) => of(r).filter((c) => !c.override);
-  const located = (r: TCreditRole) => worded(r).map((c) => ({ name: c.person.name, location: c.location }));
+  const located = (r: TCreditRole) => worded(r).map((c) => ({ name: c.person.name, location: c.location, affiliation: c.person.affiliation }));
   const preview = [
     bylineText(of("BYLINE").map((c) => c.person.name)),
-    contributorLine(located("CONTRIBUTOR")),
-    additionalReportingLine(located("ADDITIONAL_REPORTING")),
+    contributorLine(located("CONTRIBUTOR"), ownName),
+    additionalReportingLine(located("ADDITIONAL_REPORTING"), ownName),
     visualsLine("Photographs", worded("PHOTOGRAPHER").map((c) => c.person.name)),
     visualsLine("Graphics", worded("GRAPHICS").map((c) => c.person.name)),
     ...credits.filter((c) => c.role !== "BYLINE" && c.role !== "EDITOR" && c.override).map((c) => c.override!),
@@ -164,16 +166,18 @@ function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void
     return () => clearTimeout(handle);
   }, [q]);
 
-  const pick = async (option: TPersonOption | "new") => {
-    if (option === "new") {
-      const created = await createPersonAction(q.trim()).catch(() => null);
-      if (!created) return setFailure("The server could not be reached; try again in a moment.");
-      if (!created.ok) return setFailure(created.error.message);
-      option = created.data;
-    }
+  // "Add … as a new person" opens a short form (affiliation, bio) before crediting them.
+  const [draft, setDraft] = useState<string | null>(null);
+  const pick = (option: TPersonOption | "new") => {
+    setOpen(false);
+    if (option === "new") return setDraft(q.trim());
     onPick(option);
     setQ("");
-    setOpen(false);
+  };
+  const created = (person: TPersonOption) => {
+    setDraft(null);
+    setQ("");
+    onPick(person);
   };
   const canCreate = q.trim().length > 0 && !options.some((o) => o.name.toLowerCase() === q.trim().toLowerCase());
   const count = options.length + (canCreate ? 1 : 0);
@@ -209,7 +213,7 @@ function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void
             setActive((a) => Math.max(a - 1, 0));
           } else if (e.key === "Enter" && open && count > 0) {
             e.preventDefault();
-            void pick(active < options.length ? options[active]! : "new");
+            pick(active < options.length ? options[active]! : "new");
           } else if (e.key === "Escape") setOpen(false);
         }}
         className="w-64 rounded border border-ink/30 px-2 py-1"
@@ -224,7 +228,7 @@ function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
-                void pick(o);
+                pick(o);
               }}
               className={`cursor-pointer px-3 py-2 ${i === active ? "bg-ink text-paper" : ""}`}
             >
@@ -239,7 +243,7 @@ function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void
               aria-selected={active === options.length}
               onMouseDown={(e) => {
                 e.preventDefault();
-                void pick("new");
+                pick("new");
               }}
               className={`cursor-pointer px-3 py-2 ${active === options.length ? "bg-ink text-paper" : ""}`}
             >
@@ -253,6 +257,73 @@ function PersonSearch({ onPick, disabled }: { onPick: (p: TPersonOption) => void
           {failure}
         </p>
       )}
+      {draft !== null && <NewPersonForm name={draft} onCreated={created} onCancel={() => setDraft(null)} />}
+    </div>
+  );
+}
+
+/**
+ * A person added on the spot while crediting: their name, and the affiliation
+ * and one-line bio readers will see (an admin can fill in the rest on People).
+ */
+function NewPersonForm({ name: initialName, onCreated, onCancel }: { name: string; onCreated: (p: TPersonOption) => void; onCancel: () => void }) {
+  const [name, setName] = useState(initialName);
+  const [affiliation, setAffiliation] = useState("");
+  const [shortBio, setShortBio] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const submit = async () => {
+    setBusy(true);
+    const result = await createPersonAction({ name, affiliation, shortBio }).catch(() => null);
+    setBusy(false);
+    if (!result) return setError("The server could not be reached; try again in a moment.");
+    if (!result.ok) return setError(Object.values(result.error.fieldErrors ?? {}).flat()[0] ?? result.error.message);
+    onCreated(result.data);
+  };
+  const field = "rounded border border-ink/30 px-2 py-1 font-normal";
+  return (
+    <div
+      role="group"
+      aria-labelledby={`${id}-title`}
+      className="mt-2 flex w-[28rem] max-w-full flex-col gap-2 rounded border border-ink/20 bg-ink/5 p-3"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+        else if (e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT") {
+          e.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <p id={`${id}-title`} className="font-semibold">
+        New person
+      </p>
+      <label className="flex flex-col font-semibold">
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} className={field} />
+      </label>
+      <label className="flex flex-col font-semibold">
+        Affiliation (optional)
+        <input autoFocus value={affiliation} onChange={(e) => setAffiliation(e.target.value)} placeholder="The Washington Post" className={field} />
+        <span className="font-normal text-ink/70">Another publication or agency: the credit line names it.</span>
+      </label>
+      <label className="flex flex-col font-semibold">
+        One-line bio (optional)
+        <input value={shortBio} onChange={(e) => setShortBio(e.target.value)} placeholder="is the bureau chief in Beijing" className={field} />
+      </label>
+      {error && (
+        <p role="alert" className="text-accent">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <Button onClick={() => void submit()} disabled={busy || !name.trim()}>
+          Add and credit
+        </Button>
+        <Button variant="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </Button>
+      </div>
     </div>
   );
 }

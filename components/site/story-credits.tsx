@@ -1,6 +1,7 @@
 import { Fragment } from "react";
 import Link from "next/link";
 import { additionalReportingLine, bioSentence, contributorLine, interleave, visualsLine } from "@/lib/credits/format";
+import { SITE_NAME } from "@/lib/site";
 
 export type TPublicCredit = {
   role: "BYLINE" | "CONTRIBUTOR" | "ADDITIONAL_REPORTING" | "PHOTOGRAPHER" | "GRAPHICS" | "EDITOR";
@@ -33,11 +34,11 @@ export function Byline({ credits, fallbackName }: { credits: TPublicCredit[]; fa
 
 /** The end of a story: contributor and reporting lines, visuals, then each author's bio. */
 export function CreditsBlock({ credits }: { credits: TPublicCredit[] }) {
-  const located = (role: TPublicCredit["role"]) => of(credits, role).filter((c) => !c.override).map((c) => ({ name: c.person.name, location: c.location }));
+  const located = (role: TPublicCredit["role"]) => of(credits, role).filter((c) => !c.override).map((c) => ({ name: c.person.name, location: c.location, affiliation: c.person.affiliation }));
   const names = (role: TPublicCredit["role"]) => of(credits, role).filter((c) => !c.override).map((c) => c.person.name);
   const lines = [
-    contributorLine(located("CONTRIBUTOR")),
-    additionalReportingLine(located("ADDITIONAL_REPORTING")),
+    contributorLine(located("CONTRIBUTOR"), SITE_NAME),
+    additionalReportingLine(located("ADDITIONAL_REPORTING"), SITE_NAME),
     visualsLine("Photographs", names("PHOTOGRAPHER")),
     visualsLine("Graphics", names("GRAPHICS")),
     ...credits.filter((c) => c.role !== "BYLINE" && c.role !== "EDITOR" && c.override).map((c) => c.override!),

@@ -9,7 +9,7 @@ import { slugify } from "@/lib/stories/slug";
 import { ZPersonFields, type TPersonFields } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
-const PERSON = { id: true, name: true, slug: true, title: true, retiredAt: true, userId: true } as const;
+const PERSON = { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, retiredAt: true, userId: true } as const;
 
 function parse(data: TPersonFields) {
   const parsed = ZPersonFields.safeParse(data);

@@ -2,7 +2,8 @@ import "server-only";
 import { cachedText } from "@/lib/cache/cached-text";
 import { TAG } from "@/lib/cache/tags";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
-import { absoluteUrl, SITE_LANGUAGE } from "@/lib/site";
+import { creditedName } from "@/lib/credits/format";
+import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
 import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
@@ -33,7 +34,9 @@ async function buildFeed({ title, path, description, sectionSlug, personSlug, ta
         link: absoluteUrl(`/stories/${s.slug}`),
         description: s.description,
         pubDate: s.publishedAt ?? s.firstPublishedAt ?? new Date(0),
-        creators: s.credits.map((c) => c.person.name),
+        creators: s.credits.filter((c) => c.role === "BYLINE").map((c) => c.person.name),
+        // Worded as the story's credit lines: "The Washington Post's Amber Ziye Wang", each person once.
+        contributors: [...new Map(s.credits.filter((c) => c.role !== "BYLINE").map((c) => [c.person.id, creditedName(c.person, SITE_NAME)])).values()],
         categories: [...(s.section ? [s.section.name] : []), ...s.tags],
         image: image && s.lead ? { ...image, url: absoluteUrl(image.url), type: CONTENT_TYPE[formatsFor(s.lead.format).at(-1)!], alt: s.lead.alt, credit: s.lead.credit } : null,
       };

@@ -43,4 +43,16 @@ describe("newsArticleJsonLd", () => {
     const ld = newsArticleJsonLd(base);
     for (const key of ["contributor", "locationCreated", "articleSection", "keywords", "inLanguage", "image"]) expect(ld).not.toHaveProperty(key);
   });
+
+  it("names each person once per property: a contributor who is also the photographer is one contributor", () => {
+    const roe = { id: "p1", name: "Jane Roe", url: "https://news.example/people/jane-roe", affiliation: "The Washington Post" };
+    const namesake = { id: "p2", name: "Jane Roe", url: "https://news.example/people/jane-roe-2" };
+    const ld = newsArticleJsonLd({ ...base, authors: [base.authors[0]!, base.authors[0]!], contributors: [roe, namesake, roe] });
+    expect(ld.author).toHaveLength(1);
+    expect(ld.contributor).toEqual([
+      { "@type": "Person", name: "Jane Roe", url: roe.url, affiliation: { "@type": "Organization", name: "The Washington Post" } },
+      { "@type": "Person", name: "Jane Roe", url: namesake.url },
+    ]);
+    expect(JSON.stringify(ld)).not.toContain('"p1"'); // our ids are not printed
+  });
 });

@@ -13,7 +13,22 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-export type TJsonLdPerson = { name: string; url?: string; jobTitle?: string | null; affiliation?: string | null };
+/** `id` (our person's id, not printed) tells one person from another with the same name. */
+export type TJsonLdPerson = { id?: string; name: string; url?: string; jobTitle?: string | null; affiliation?: string | null };
+
+/**
+ * Each person once: someone credited as contributor and photographer is one
+ * contributor. Known by id, else by page URL, else by name; first mention wins.
+ */
+export function uniquePeople(people: readonly TJsonLdPerson[]): TJsonLdPerson[] {
+  const seen = new Set<string>();
+  return people.filter((p) => {
+    const key = p.id ? `id:${p.id}` : p.url ? `url:${p.url}` : `name:${p.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 const person = (p: TJsonLdPerson) => ({
   "@type": "Person",
@@ -64,8 +79,8 @@ export function newsArticleJsonLd(a: TArticle) {
     description: a.description,
     datePublished: a.datePublished.toISOString(),
     dateModified: a.dateModified.toISOString(),
-    author: a.authors.map(person),
-    ...(a.contributors?.length ? { contributor: a.contributors.map(person) } : {}),
+    author: uniquePeople(a.authors).map(person),
+    ...(a.contributors?.length ? { contributor: uniquePeople(a.contributors).map(person) } : {}),
     ...(a.dateline ? { locationCreated: { "@type": "Place", name: a.dateline } } : {}),
     ...(a.section ? { articleSection: a.section } : {}),
     ...(a.keywords?.length ? { keywords: a.keywords } : {}),

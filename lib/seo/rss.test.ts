@@ -25,16 +25,17 @@ describe("the RSS feed", () => {
           description: "Negotiators met.",
           pubDate: new Date("2026-11-30T10:00:00Z"),
           creators: ["John Doe", "Min-ji Kim"],
+          contributors: ["The Washington Post's Amber Ziye Wang"],
           categories: ["World"],
           image: { url: "https://news.example/api/media/m1/16x9-w1280-f50x50.jpg", type: "image/jpeg", width: 1280, height: 720, alt: "Soldiers", credit: "Jane Roe/Agency" },
         },
       ],
     });
     expect(XMLValidator.validate(xml)).toBe(true);
-    const feed = await new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["media:content", "media"]] } }).parseString(xml);
+    const feed = await new Parser({ customFields: { item: [["dc:creator", "creators", { keepArray: true }], ["dc:contributor", "contributors", { keepArray: true }], ["media:content", "media"]] } }).parseString(xml);
     expect(feed.title).toBe("The Newsroom");
-    const [item] = feed.items as unknown as { title: string; link: string; categories: string[]; isoDate: string; creators: string[]; media: { $: { url: string; width: string } } }[];
-    expect(item).toMatchObject({ title: `Talks <resume> & "stall"`, link: "https://news.example/stories/talks", categories: ["World"], isoDate: "2026-11-30T10:00:00.000Z", creators: ["John Doe", "Min-ji Kim"] });
+    const [item] = feed.items as unknown as { title: string; link: string; categories: string[]; isoDate: string; creators: string[]; contributors: string[]; media: { $: { url: string; width: string } } }[];
+    expect(item).toMatchObject({ title: `Talks <resume> & "stall"`, link: "https://news.example/stories/talks", categories: ["World"], isoDate: "2026-11-30T10:00:00.000Z", creators: ["John Doe", "Min-ji Kim"], contributors: ["The Washington Post's Amber Ziye Wang"] });
     expect(item!.media.$).toMatchObject({ url: "https://news.example/api/media/m1/16x9-w1280-f50x50.jpg", width: "1280" });
   });
 });

@@ -7,6 +7,8 @@ export type TRssItem = {
   pubDate: Date;
   /** One dc:creator per byline. */
   creators: string[];
+  /** One dc:contributor per other credited person, as the credit lines name them. */
+  contributors?: string[];
   categories: string[];
   image?: { url: string; type: string; width: number; height: number; alt?: string | null; credit?: string | null } | null;
 };
@@ -25,6 +27,7 @@ export function buildRss(channel: TRssChannel): string {
       element("pubDate", item.pubDate.toUTCString()),
       element("description", item.description),
       ...item.creators.map((c) => element("dc:creator", c)),
+      ...(item.contributors ?? []).map((c) => element("dc:contributor", c)),
       ...item.categories.map((c) => element("category", c)),
       item.image
         ? `<media:content url="${escapeXml(item.image.url)}" type="${escapeXml(item.image.type)}" medium="image" width="${item.image.width}" height="${item.image.height}">` +

@@ -81,7 +81,8 @@ export async function listFeedStories({ sectionSlug, personSlug, tagSlug }: { se
       body: true,
       leadMediaId: true,
       tags: true,
-      credits: { where: { role: "BYLINE" }, orderBy: { position: "asc" }, select: { person: { select: { name: true } } } },
+      // Bylines are the item's creators; the other public credits its contributors (lib/seo/feeds.ts).
+      credits: { where: { role: { not: "EDITOR" } }, orderBy: { position: "asc" }, select: { role: true, person: { select: { id: true, name: true, affiliation: true } } } },
     },
   });
   const media = await getDisplayMedia(stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])));

@@ -38,6 +38,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               <input name="title" placeholder="bureau chief in Beijing" className={input} />
             </label>
             <label className="flex flex-col text-sm font-semibold">
+              Affiliation
+              <input name="affiliation" placeholder="The Washington Post" className={input} />
+            </label>
+            <label className="flex flex-col text-sm font-semibold">
               One-line bio
               <input name="shortBio" placeholder="is the bureau chief in Beijing" className={`${input} w-80`} />
             </label>
@@ -56,7 +60,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
 
         <table className="mt-4 w-full text-left text-sm">
           <caption className="sr-only">People ({people.length})</caption>
-          <TableHead columns={["Name", "Title", "Credits", "Status"]} />
+          <TableHead columns={["Name", "Title", "Affiliation", "Credits", "Status"]} />
           <tbody className="divide-y divide-ink/10">
             {people.map((p) => (
               <tr key={p.id}>
@@ -65,7 +69,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     {p.name}
                   </Link>
                 </td>
-                <td>{[p.title, p.affiliation].filter(Boolean).join(", ")}</td>
+                <td>{p.title}</td>
+                <td>{p.affiliation}</td>
                 <td>{p._count.credits}</td>
                 <td>{p.retiredAt ? "Retired" : "Active"}</td>
               </tr>

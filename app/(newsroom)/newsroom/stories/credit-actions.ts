@@ -19,11 +19,14 @@ export async function searchPeopleAction(q: unknown): Promise<TActionResult<TPer
   }
 }
 
-/** Add someone on the spot while crediting (admins can tidy their details later). */
-export async function createPersonAction(name: unknown): Promise<TActionResult<TPersonOption>> {
+const ZNewPerson = z.object({ name: z.string().max(200).catch(""), affiliation: z.string().max(200).nullish().catch(null), shortBio: z.string().max(400).nullish().catch(null) });
+
+/** Add someone on the spot while crediting, with the affiliation and bio readers see (admins can tidy the rest later). */
+export async function createPersonAction(input: unknown): Promise<TActionResult<TPersonOption>> {
   try {
-    const person = await createPerson({ actor: await getCurrentUser(), data: { name: z.string().max(200).catch("").parse(name) } });
-    return { ok: true, data: { id: person.id, name: person.name, title: person.title, affiliation: null, shortBio: null } };
+    const data = ZNewPerson.catch({ name: "", affiliation: null, shortBio: null }).parse(typeof input === "string" ? { name: input } : input);
+    const person = await createPerson({ actor: await getCurrentUser(), data });
+    return { ok: true, data: { id: person.id, name: person.name, title: person.title, affiliation: person.affiliation, shortBio: person.shortBio } };
   } catch (err) {
     return toActionError(err);
   }

@@ -3,6 +3,7 @@ import { Pager, pagePath } from "@/components/ui/pager";
 import { tagPage } from "@/lib/cache/page-tags";
 import { personSlugTag, personStoriesTag, personTag, TAG } from "@/lib/cache/tags";
 import { notFound } from "next/navigation";
+import { bioSentence } from "@/lib/credits/format";
 import { getPublicPerson } from "@/lib/people/queries";
 import { safeHref } from "@/lib/richtext/href";
 import { StoryTeaser } from "@/components/site/story-teaser";
@@ -23,7 +24,7 @@ export async function personMetadata(slug: string, page: number): Promise<Metada
   if (!person) return { title: "Person not found" };
   return {
     title: page > 1 ? `${person.name} — page ${page}` : person.name,
-    description: person.shortBio ?? person.title ?? undefined,
+    description: bioSentence(person.name, person.shortBio) || person.title || undefined,
     alternates: pageAlternates(pagePath(`/people/${person.slug}`, page), `/people/${person.slug}/feed.xml`),
   };
 }
@@ -61,7 +62,7 @@ export async function PersonView({ slug, page }: { slug: string; page: number })
               {para}
             </p>
           ))
-        : person.shortBio && <p className="mt-4 font-serif text-lg">{person.shortBio}</p>}
+        : person.shortBio && <p className="mt-4 font-serif text-lg">{bioSentence(person.name, person.shortBio)}</p>}
       {person.links.length > 0 && (
         <ul className="mt-4 flex flex-wrap gap-4 text-sm">
           {person.links.map((l) => {

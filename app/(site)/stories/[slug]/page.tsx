@@ -40,6 +40,7 @@ function describe(story: { dek: string | null; body: Parameters<typeof plainText
 /** Bylines as authors (the newsroom author when there are none), other public credits as contributors. */
 function jsonLdPeople(story: TStory) {
   const asPerson = (c: (typeof story.credits)[number]): TJsonLdPerson => ({
+    id: c.person.id,
     name: c.person.name,
     url: absoluteUrl(`/people/${c.person.slug}`),
     jobTitle: c.person.title,
