@@ -10,10 +10,14 @@ const nextConfig = {
   // Public pages are cached whole and expired by tag (lib/cache). A CDN may keep
   // serving a page for a day while it fetches a fresh one (stale-while-revalidate).
   expireTime: 86_400,
+  // The page cache lives in each server process's memory, not in .next (a
+  // restart, or the same build run against another database, never serves
+  // pages rendered from old content), within NEWSROOM_PAGE_CACHE_MB, with
+  // not-found answers kept apart so made-up URLs cannot push real pages out
+  // (lib/cache/handler/memory.cjs). Next's own memory cache is off.
+  cacheHandler: require.resolve("./lib/cache/handler/memory.cjs"),
+  cacheMaxMemorySize: 0,
   experimental: {
-    // The page cache lives in each server process's memory, not in .next: a
-    // restart, or the same build run against another database, never serves
-    // pages rendered from old content.
     isrFlushToDisk: false,
   },
   async rewrites() {

@@ -74,29 +74,40 @@ async function publishedStory(): Promise<string> {
   return story.slug;
 }
 
+const WARM_UP = 1_000;
 const FLOOD = 4_000;
 const CONCURRENCY = 20;
-/** Growth of the server's RSS the flood may cause: the page cache's bound (lib/cache/handler) plus the garbage of 4,000 renders. */
-const MAX_GROWTH_MB = 120;
+/**
+ * What the flood may add to the server's RSS once warm: less than the page
+ * cache's whole budget (NEWSROOM_PAGE_CACHE_MB, 64). A cached "not found" for
+ * each made-up URL (~40 KB each) would add far more.
+ */
+const MAX_GROWTH_MB = 64;
+/** Served from the cache: HIT, or STALE once the page's 60 s safety net has passed (it is re-rendered behind the scenes). */
+const FROM_CACHE = ["HIT", "STALE"];
 
 test("a flood of made-up story URLs neither pushes a cached story out nor grows the server's memory without bound", async ({ request }) => {
   test.setTimeout(240_000);
   const slug = await publishedStory();
-  await expect.poll(async () => (await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"], { timeout: 10_000 }).toBe("HIT");
+  // Past the publish's own settling expiries (lib/cache/refresh.ts), then read: the story is cached.
+  await new Promise((r) => setTimeout(r, 6_000));
+  await request.get(`/stories/${slug}`);
+  expect((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"]).toBe("HIT");
 
-  // Warm the not-found path first, so the figures below are the flood's, not the first renders'.
-  await flood(200, CONCURRENCY, Date.now() + 30_000);
+  // Warm up first (the not-found renders, the heap's working size), so the figures below are the flood's.
+  const start = serverRssMb();
+  await flood(WARM_UP, CONCURRENCY, Date.now() + 60_000);
   const before = serverRssMb();
   const started = Date.now();
   const statuses = await flood(FLOOD, CONCURRENCY, started + 150_000);
   const seconds = (Date.now() - started) / 1000;
   const after = serverRssMb();
-  const summary = `${[...statuses.values()].reduce((a, b) => a + b, 0)} requests in ${seconds.toFixed(1)} s (${JSON.stringify(Object.fromEntries(statuses))}); RSS ${before.toFixed(0)} → ${after.toFixed(0)} MB`;
+  const summary = `${[...statuses.values()].reduce((a, b) => a + b, 0)} requests in ${seconds.toFixed(1)} s (${JSON.stringify(Object.fromEntries(statuses))}); RSS ${start.toFixed(0)} MB at the start, ${before.toFixed(0)} MB after ${WARM_UP} to warm up, ${after.toFixed(0)} MB after the flood`;
   test.info().annotations.push({ type: "figures", description: summary });
   console.log(`[cache-flood] ${summary}`);
 
   expect(statuses.get(404), summary).toBe(FLOOD);
   // The story read before the flood is still served from the cache.
-  expect((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"], summary).toBe("HIT");
+  expect(FROM_CACHE, summary).toContain((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"]);
   expect(after - before, summary).toBeLessThan(MAX_GROWTH_MB);
 });

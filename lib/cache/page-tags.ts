@@ -17,5 +17,7 @@ const MAX_TAGS = 64;
 export async function tagPage(...tags: string[]): Promise<void> {
   const unique = [...new Set(tags)].slice(0, MAX_TAGS);
   if (unique.length === 0) return;
-  await unstable_cache(async () => true, ["page-tags", ...unique], { tags: unique })();
+  // One key for every call: the tags are collected before the lookup, and a key per
+  // tag set would file an entry for every URL asked for (made-up slugs included).
+  await unstable_cache(async () => true, ["page-tags"], { tags: unique })();
 }
