@@ -3,6 +3,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { richTextExtensions } from "@/lib/richtext/extensions";
+import { HouseStyle } from "@/lib/richtext/house-style";
 import { isSafeHref } from "@/lib/richtext/href";
 import { countWords } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
@@ -10,7 +11,20 @@ import { MediaImageWithView } from "./media-image-view";
 import { MediaPicker } from "./media-picker";
 
 /** The shared extension list, with the body image drawn by its editor view. */
-const editorExtensions = richTextExtensions.map((ext) => (ext.name === MediaImageWithView.name ? MediaImageWithView : ext));
+const editorExtensions = [...richTextExtensions.map((ext) => (ext.name === MediaImageWithView.name ? MediaImageWithView : ext)), HouseStyle];
+
+/**
+ * The house style (curly quotes, em dashes) is on unless this browser's
+ * writer turned it off with the toolbar's toggle; the choice is remembered.
+ */
+const HOUSE_STYLE_KEY = "newsroom:house-style";
+const houseStyleChosen = () => {
+  try {
+    return localStorage.getItem(HOUSE_STYLE_KEY) !== "off";
+  } catch {
+    return true;
+  }
+};
 
 const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -27,6 +41,7 @@ type TButton = {
 const BUTTONS: TButton[] = [
   { label: "Bold", shortcut: "Mod+B", text: "B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
   { label: "Italic", shortcut: "Mod+I", text: "I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
+  { label: "Code", shortcut: "Mod+E", text: "</>", run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive("code") },
   { label: "Heading 2", shortcut: "Mod+Alt+2", text: "H2", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive("heading", { level: 2 }) },
   { label: "Heading 3", shortcut: "Mod+Alt+3", text: "H3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading", { level: 3 }) },
   { label: "Bulleted list", shortcut: "Mod+Shift+8", text: "• List", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
@@ -64,6 +79,7 @@ export function RichTextEditor({
   }, [onChange]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [houseStyle, setHouseStyle] = useState(houseStyleChosen);
 
   const editor = useEditor({
     extensions: editorExtensions,
@@ -91,6 +107,11 @@ export function RichTextEditor({
     // cannot receive as data; a JSON round trip makes them plain.
     onUpdate: ({ editor: e }) => onChangeRef.current(JSON.parse(JSON.stringify(e.getJSON())) as TRichDoc),
   });
+
+  // The house style's rules read this switch on every keystroke and paste.
+  useEffect(() => {
+    editor?.commands.setHouseStyle(houseStyle);
+  }, [editor, houseStyle]);
 
   useEffect(() => {
     if (editor && replaceWith) editor.commands.setContent(replaceWith, { emitUpdate: false });
@@ -160,6 +181,26 @@ export function RichTextEditor({
           className="rounded px-2 py-1 text-sm font-semibold hover:bg-ink/10 disabled:opacity-40"
         >
           Image
+        </button>
+        <button
+          type="button"
+          aria-label="House style quotes and dashes"
+          aria-pressed={houseStyle}
+          title="House style: “curly quotes” and em dashes (—) as you type and paste; URLs and code are left alone"
+          disabled={!editor || !editable}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            const next = !houseStyle;
+            setHouseStyle(next);
+            try {
+              localStorage.setItem(HOUSE_STYLE_KEY, next ? "on" : "off");
+            } catch {
+              // Private windows may refuse storage: the choice lasts for this page.
+            }
+          }}
+          className="rounded px-2 py-1 text-sm font-semibold hover:bg-ink/10 disabled:opacity-40 aria-pressed:bg-ink aria-pressed:text-paper"
+        >
+          House style “ ” —
         </button>
         <span className="ml-auto self-center px-2 text-sm text-ink/70" aria-live="polite">
           {words} {words === 1 ? "word" : "words"}

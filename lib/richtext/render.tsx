@@ -1,11 +1,13 @@
 import { Fragment, type ReactNode } from "react";
 import { safeHref } from "./href";
+import { isEmptyParagraph, trimEmptyParagraphs } from "./trim";
 import type { TRichDoc, TRichMark, TRichNode } from "./types";
 
 /**
  * Public HTML for a validated body, rendered on the server as React elements:
  * React escapes every text and attribute, and links are checked once more here.
- * The dateline ("BEIJING —") is set in front of the first paragraph.
+ * Empty paragraphs before and after the story are left out, and the dateline
+ * ("BEIJING —") is set in front of the first paragraph with words in it.
  */
 export function RichText({
   doc,
@@ -17,8 +19,8 @@ export function RichText({
   /** How a library image in the body is shown (a figure); left out when not given. */
   renderMedia?: (mediaId: string) => ReactNode;
 }) {
-  const top = doc.content ?? [];
-  const lead = dateline?.trim() ? top.findIndex((node) => node.type === "paragraph") : -1;
+  const top = trimEmptyParagraphs(doc).content ?? [];
+  const lead = dateline?.trim() ? top.findIndex((node) => node.type === "paragraph" && !isEmptyParagraph(node)) : -1;
   return (
     <>
       {top.map((node, i) =>
@@ -73,6 +75,7 @@ function applyMarks(text: string, marks: TRichMark[]): ReactNode {
   return marks.reduce<ReactNode>((inner, mark) => {
     if (mark.type === "bold") return <strong>{inner}</strong>;
     if (mark.type === "italic") return <em>{inner}</em>;
+    if (mark.type === "code") return <code>{inner}</code>;
     if (mark.type === "link") {
       const href = safeHref(mark.attrs?.href);
       return href ? (

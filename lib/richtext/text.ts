@@ -1,13 +1,19 @@
-import type { TRichNode } from "./types";
+import { trimEmptyParagraphs } from "./trim";
+import type { TRichDoc, TRichNode } from "./types";
 
 const BLOCKS = new Set(["paragraph", "heading", "blockquote", "listItem", "horizontalRule"]);
 
-/** The words of a body as plain text, blocks separated by blank lines. */
+/** The words of a body as plain text, blocks separated by blank lines (none before or after: excerpts start with words). */
 export function plainText(node: TRichNode | null | undefined): string {
   if (!node) return "";
+  if (node.type === "doc") return blockText(trimEmptyParagraphs(node as TRichDoc)).trim();
+  return blockText(node);
+}
+
+function blockText(node: TRichNode): string {
   if (node.type === "text") return node.text ?? "";
   if (node.type === "hardBreak") return "\n";
-  const inner = (node.content ?? []).map(plainText).join(node.type === "doc" || node.type.endsWith("List") || node.type === "blockquote" ? "\n\n" : "");
+  const inner = (node.content ?? []).map(blockText).join(node.type === "doc" || node.type.endsWith("List") || node.type === "blockquote" ? "\n\n" : "");
   return BLOCKS.has(node.type) ? inner.trim() : inner;
 }
 

@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RichText } from "./render";
 import { validateRichText } from "./validate";
+import { plainText } from "./text";
+import { trimEmptyParagraphs } from "./trim";
 import type { TRichDoc } from "./types";
 
 const linkDoc = (href: string, extra: Record<string, unknown> = {}) => ({
@@ -94,5 +96,28 @@ describe("validateRichText", () => {
     const out = html({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: '</p><script>alert(1)</script><img src=x onerror="alert(1)">' }] }] });
     expect(out).not.toContain("<script>");
     expect(out).not.toContain("<img");
+  });
+});
+
+describe("what readers get of a body", () => {
+  const p = (text?: string) => ({ type: "paragraph", ...(text ? { content: [{ type: "text", text }] } : {}) });
+  const pasted = { type: "doc", content: [p(), { type: "paragraph", content: [{ type: "text", text: " " }, { type: "hardBreak" }] }, p("First words."), p(), p("Second."), p(), p()] };
+
+  it("leaves out empty paragraphs before and after the story and sets the dateline on the first words", () => {
+    expect(html(pasted, "Beijing")).toBe('<p><span class="dateline">BEIJING — </span>First words.</p><p></p><p>Second.</p>');
+  });
+
+  it("puts the dateline on the first paragraph with words even after a heading or image", () => {
+    const doc = { type: "doc", content: [{ type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Talks" }] }, p(), p("Body.")] };
+    expect(html(doc, "Seoul")).toBe('<h2>Talks</h2><p></p><p><span class="dateline">SEOUL — </span>Body.</p>');
+  });
+
+  it("stores and renders inline code", () => {
+    expect(html({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "npm --x", marks: [{ type: "code" }] }] }] })).toBe("<p><code>npm --x</code></p>");
+  });
+
+  it("gives excerpts that start with words", () => {
+    expect(plainText(validateRichText(pasted))).toBe("First words.\n\n\n\nSecond.");
+    expect(trimEmptyParagraphs({ type: "doc", content: [p(), p()] })).toEqual({ type: "doc", content: [] });
   });
 });

@@ -32,6 +32,7 @@ const NODE_ATTRS: Record<string, Record<string, TAttrRule>> = {
 const MARK_ATTRS: Record<string, Record<string, TAttrRule>> = {
   bold: {},
   italic: {},
+  code: {},
   link: { href: keep },
 };
 
