@@ -3,7 +3,7 @@ import { rememberedSlug } from "@/lib/cache/slug-memo";
 import { databaseReachable } from "@/lib/db/health";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { unavailablePage } from "@/lib/http/unavailable-page";
-import { isSameOrigin } from "@/lib/http/request";
+import { crossSiteReason } from "@/lib/http/request";
 import { newsroomCsp } from "@/lib/http/security-headers.cjs";
 import { findCurrentPersonSlug } from "@/lib/people/queries";
 import { findCurrentSlug } from "@/lib/stories/queries";
@@ -15,7 +15,8 @@ import { findCurrentSlug } from "@/lib/stories/queries";
  *    failing that, a Referer) of this site, or it is refused (403) — server
  *    actions, route handlers and next-auth alike, `text/plain` posts included.
  *    The one exception is the loopback cache-refresh route, which takes no
- *    cookie and answers only to the process's own token.
+ *    cookie and answers only to the process's own token. Which origins are this
+ *    site's, and what a page opened at another address is told: lib/http/same-origin.ts.
  * 2. A server action without a session cookie is refused (401) before any code
  *    runs: only signed-in newsroom pages have actions.
  * 3. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce
@@ -41,8 +42,12 @@ const LOOKUPS: Record<string, (slug: string) => Promise<string | null>> = {
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (!SAFE_METHODS.has(request.method) && !TOKEN_ROUTES.has(pathname) && !isSameOrigin(request)) {
-    return new NextResponse("Refused: this request did not come from this site's own pages.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  const crossSite = !SAFE_METHODS.has(request.method) && !TOKEN_ROUTES.has(pathname) ? crossSiteReason(request) : null;
+  if (crossSite) {
+    // JSON for the sign-in form and other fetch callers, which show `error` to the person; plain text otherwise.
+    const headers = { "Cache-Control": "no-store" };
+    if (request.headers.get("content-type")?.includes("application/json")) return NextResponse.json({ error: crossSite }, { status: 403, headers });
+    return new NextResponse(crossSite, { status: 403, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
   }
   if (request.headers.has("next-action") && !request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name))) {
     return NextResponse.json({ error: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });

@@ -7,6 +7,26 @@ export function siteUrl(): string {
   return fromEnv || `http://localhost:${process.env.PORT || 3000}`;
 }
 
+/**
+ * SITE_URL's origin when it is set: then that is the one address the newsroom's
+ * pages may be used from. Null when unset: then the machine's own addresses on
+ * the port it listens on all are (lib/http/same-origin.ts).
+ */
+export function configuredSiteOrigin(): string | null {
+  const fromEnv = process.env.SITE_URL?.trim();
+  if (!fromEnv) return null;
+  try {
+    return new URL(fromEnv).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** What a person is told when they use the newsroom from another address than SITE_URL's (the sign-in page shows it). */
+export function wrongAddressMessage(siteOrigin: string, openedAt: string): string {
+  return `This newsroom's address is ${siteOrigin} (SITE_URL), but this page was opened at ${openedAt}. Open ${siteOrigin}/login, or set SITE_URL to the address you use.`;
+}
+
 export function absoluteUrl(path: string): string {
   return new URL(path, siteUrl() + "/").toString();
 }

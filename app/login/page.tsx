@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/newsroom/login-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeNextPath } from "@/lib/auth/redirect";
+import { configuredSiteOrigin } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -17,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         The Newsroom
       </Link>
       <h1 className="mb-6 text-xl font-semibold">Sign in to the newsroom</h1>
-      <LoginForm next={next} />
+      <LoginForm next={next} siteOrigin={configuredSiteOrigin()} />
     </main>
   );
 }

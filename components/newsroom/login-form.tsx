@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { wrongAddressMessage } from "@/lib/site";
 
 type TState = { error: string | null; fieldErrors?: { email?: string[]; password?: string[] } };
 
@@ -10,10 +11,15 @@ type TState = { error: string | null; fieldErrors?: { email?: string[]; password
  * Email and password, posted to /api/session. A refusal (wrong password,
  * deactivated account, too many attempts) is shown above the form and nothing
  * typed is lost; success goes where the reader was headed.
+ *
+ * `siteOrigin` is SITE_URL's origin when it is set: a page opened at another
+ * address says so before anyone types (the server refuses sign-ins from there).
  */
-export function LoginForm({ next }: { next: string }) {
+export function LoginForm({ next, siteOrigin }: { next: string; siteOrigin: string | null }) {
   const [state, setState] = useState<TState>({ error: null });
   const [pending, setPending] = useState(false);
+  const openedAt = useSyncExternalStore(noSubscription, () => window.location.origin, () => null);
+  const wrongAddress = siteOrigin && openedAt && openedAt !== siteOrigin ? wrongAddressMessage(siteOrigin, openedAt) : null;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,12 +31,15 @@ export function LoginForm({ next }: { next: string }) {
     setPending(true);
     try {
       const response = await fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password, next }) });
-      const result = (await response.json().catch(() => ({}))) as { redirectTo?: string; error?: string };
+      const text = await response.text();
+      const result = parseJson(text) as { redirectTo?: string; error?: string };
       if (response.ok && result.redirectTo) {
         window.location.assign(result.redirectTo);
         return;
       }
-      setState({ error: result.error ?? "Signing in failed on our side. Please try again in a moment." });
+      // A refusal in plain text (a 4xx from before the route) is still a sentence meant for the person.
+      const plain = response.status < 500 && text && text.length < 500 && !text.trimStart().startsWith("<") ? text : null;
+      setState({ error: result.error ?? plain ?? "Signing in failed on our side. Please try again in a moment." });
     } catch {
       setState({ error: "The newsroom could not be reached. Check your connection and try again." });
     }
@@ -39,6 +48,11 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      {wrongAddress && !state.error && (
+        <p role="status" className="rounded border border-ink/30 bg-paper px-3 py-2 text-sm">
+          {wrongAddress}
+        </p>
+      )}
       {state.error && (
         <div role="alert" className="rounded border border-accent/40 bg-accent/5 px-3 py-2 text-sm text-accent">
           {state.error}
@@ -51,4 +65,14 @@ export function LoginForm({ next }: { next: string }) {
       </Button>
     </form>
   );
+}
+
+const noSubscription = () => () => {};
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) ?? {};
+  } catch {
+    return {};
+  }
 }

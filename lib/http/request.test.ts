@@ -1,7 +1,8 @@
 import http from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostname, networkInterfaces } from "node:os";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { installPeerAddress } from "./peer-address";
-import { clientAddress, isSameOrigin, readBodyWithLimit } from "./request";
+import { clientAddress, crossSiteReason, isSameOrigin, readBodyWithLimit } from "./request";
 
 const post = (headers: Record<string, string>, body?: BodyInit) => new Request("http://localhost:3000/api/media", { method: "POST", headers, body, duplex: "half" } as RequestInit);
 
@@ -16,6 +17,50 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(post({ origin: "null" }))).toBe(false);
     expect(isSameOrigin(post({ referer: "https://evil.example/http://localhost:3000/" }))).toBe(false);
     expect(isSameOrigin(post({}))).toBe(false);
+  });
+});
+
+describe("isSameOrigin without SITE_URL: the machine's own addresses on the port it listens on", () => {
+  // Next's request.url always says http://localhost:<port>, whatever the browser typed; the Host header says what it typed.
+  const typed = (host: string, origin = `http://${host}`) => new Request("http://localhost:3000/api/session", { method: "POST", headers: { host, origin } });
+  beforeEach(() => vi.stubEnv("SITE_URL", ""));
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("accepts a page opened at 127.0.0.1, [::1], another loopback, *.localhost or the machine's name", () => {
+    for (const host of ["127.0.0.1:3000", "[::1]:3000", "127.0.0.2:3000", "newsroom.localhost:3000", `${hostname()}:3000`, "LOCALHOST:3000"]) {
+      expect(crossSiteReason(typed(host)), host).toBeNull();
+    }
+  });
+  it("accepts the machine's own interface addresses", () => {
+    const own = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4")!;
+    expect(isSameOrigin(typed(`${own.address}:3000`))).toBe(true);
+  });
+  it("refuses a DNS-rebinding page (a name that is not this machine's), with the fix in the message", () => {
+    expect(crossSiteReason(typed("evil.example:3000"))).toMatch(/opened at http:\/\/evil\.example:3000.*Set SITE_URL/);
+  });
+  it("refuses an Origin other than the Host, and a loopback address on another port", () => {
+    expect(isSameOrigin(typed("127.0.0.1:3000", "http://127.0.0.1:5173"))).toBe(false);
+    expect(isSameOrigin(typed("127.0.0.1:3000", "https://evil.example"))).toBe(false);
+    expect(isSameOrigin(typed("127.0.0.1:8080"))).toBe(false);
+    expect(isSameOrigin(typed("127.0.0.1"))).toBe(false);
+    expect(crossSiteReason(typed("127.0.0.1:3000", "null"))).toBe("Refused: this request did not come from this site's own pages.");
+  });
+});
+
+describe("isSameOrigin with SITE_URL: that address only", () => {
+  const from = (origin: string, host = new URL(origin).host) => new Request("http://localhost:3000/api/session", { method: "POST", headers: { host, origin } });
+  beforeEach(() => vi.stubEnv("SITE_URL", "https://news.example/"));
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("accepts SITE_URL's origin", () => {
+    expect(crossSiteReason(from("https://news.example", "127.0.0.1:3000"))).toBeNull();
+  });
+  it("tells a page opened elsewhere both addresses and the fix", () => {
+    expect(crossSiteReason(from("http://127.0.0.1:3000"))).toBe(
+      "This newsroom's address is https://news.example (SITE_URL), but this page was opened at http://127.0.0.1:3000. Open https://news.example/login, or set SITE_URL to the address you use.",
+    );
+    expect(isSameOrigin(from("http://localhost:3000"))).toBe(false);
+    expect(isSameOrigin(from("http://news.example"))).toBe(false);
   });
 });
 

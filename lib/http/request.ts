@@ -1,26 +1,8 @@
 import { AppError } from "@/lib/errors";
-import { siteUrl } from "@/lib/site";
 import { peerAddress } from "./peer-address";
 
-/**
- * True when a state-changing request comes from one of our own pages: its
- * Origin (or, failing that, Referer) is this server's origin or SITE_URL's.
- * Requests with neither header are refused.
- */
-export function isSameOrigin(request: Request): boolean {
-  const claimed = request.headers.get("origin") ?? originOf(request.headers.get("referer"));
-  if (!claimed || claimed === "null") return false;
-  return claimed === new URL(request.url).origin || claimed === originOf(siteUrl());
-}
-
-function originOf(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
+// The cross-site check lives in ./same-origin.ts (which addresses are this site's).
+export { crossSiteReason, isSameOrigin } from "./same-origin";
 
 /**
  * The request body, up to `max` bytes. A larger body is refused as soon as it

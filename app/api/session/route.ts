@@ -4,7 +4,7 @@ import { z } from "zod";
 import { InactiveAccountError, signIn, ThrottledSignin } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { INACTIVE_ACCOUNT_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/sessions";
-import { isSameOrigin } from "@/lib/http/request";
+import { crossSiteReason } from "@/lib/http/request";
 import { ZCredentials } from "@/lib/users/schemas";
 
 export const dynamic = "force-dynamic";
@@ -17,10 +17,11 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
 /**
  * 200 `{ redirectTo }` with the session cookie; 400 for a malformed form, 401 for a
  * wrong email or password (alike), 403 for a deactivated account or another
- * site's page, 429 with Retry-After while the email or the client is throttled.
+ * site's page (or this site's opened at another address than SITE_URL: the message says which), 429 with Retry-After while the email or the client is throttled.
  */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return refuse(403, "Sign in from this site's own sign-in page.");
+  const crossSite = crossSiteReason(request);
+  if (crossSite) return refuse(403, crossSite);
   const body = ZBody.safeParse(await request.json().catch(() => null));
   const credentials = ZCredentials.safeParse(body.success ? { email: body.data.email, password: body.data.password } : {});
   if (!body.success || !credentials.success) return refuse(400, "Enter your email address and password.");
