@@ -10,7 +10,8 @@ import { MediaPicker } from "./media-picker";
 /**
  * The story's lead photo: chosen from the library or uploaded in place, with
  * an optional caption for this story instead of the library's. The credit
- * always comes from the library.
+ * always comes from the library; its details (alt text, caption, credit) are
+ * edited here too, in the photo details dialog.
  */
 export function LeadPhotoPanel({
   mediaId,
@@ -23,7 +24,7 @@ export function LeadPhotoPanel({
   errors?: string[];
   onChange: (patch: { leadMediaId?: string; leadCaption?: string }) => void;
 }) {
-  const { items } = useMediaCatalog();
+  const { items, openDetails } = useMediaCatalog();
   const [picking, setPicking] = useState(false);
   const captionId = useId();
   const errorId = useId();
@@ -44,13 +45,7 @@ export function LeadPhotoPanel({
               </p>
             )}
             {item && !item.alt && (
-              <p className="font-semibold text-accent">
-                This photo has no alt text yet; add it in{" "}
-                <a href={`/newsroom/media/${item.id}`} target="_blank" rel="noopener" className="underline">
-                  Media
-                </a>{" "}
-                before publishing.
-              </p>
+              <p className="font-semibold text-accent">This photo has no alt text yet; add it in its photo details before publishing.</p>
             )}
             <label htmlFor={captionId} className="font-semibold">
               Caption for this story (optional)
@@ -63,7 +58,10 @@ export function LeadPhotoPanel({
               onChange={(e) => onChange({ leadCaption: e.target.value })}
               className="rounded border border-ink/30 px-2 py-1"
             />
-            <div className="flex gap-2">
+            <div className="flex flex-wrap gap-2">
+              <Button variant="secondary" aria-haspopup="dialog" onClick={() => openDetails(mediaId)}>
+                Photo details…
+              </Button>
               <Button variant="secondary" onClick={() => setPicking(true)}>
                 Change photo…
               </Button>

@@ -24,7 +24,7 @@ export function PersonPhotoField({ personId, name, photo, maxUploadBytes }: { pe
     router.refresh();
   };
   return (
-    <MediaCatalog.Provider value={{ items: new Map<string, TCatalogItem>(), add: () => {}, maxUploadBytes }}>
+    <MediaCatalog.Provider value={{ items: new Map<string, TCatalogItem>(), add: () => {}, maxUploadBytes, openDetails: () => {} }}>
       <section aria-labelledby="photo-heading" className="mt-8">
         <h2 id="photo-heading" className="font-semibold">
           Photo

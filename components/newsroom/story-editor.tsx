@@ -25,7 +25,8 @@ import { slugify } from "@/lib/stories/slug";
 import { saveCreditsAction } from "@/app/(newsroom)/newsroom/stories/credit-actions";
 import { CreditsPanel, type TEditorCredit } from "./credits-panel";
 import { LeadPhotoPanel } from "./lead-photo-panel";
-import { MediaCatalog, type TCatalogItem } from "./media-catalog";
+import { MediaCatalogProvider, type TCatalogItem } from "./media-catalog";
+import { MissingAltText } from "./missing-alt-text";
 import { toDraft, type TDraft } from "./story-draft";
 import { RichTextEditor } from "./rich-text-editor";
 
@@ -116,8 +117,6 @@ export function StoryEditor({
     const merged = stored ? { ...stored, draft: { ...story.draft, ...stored.draft } } : null;
     return merged && !same(merged.draft, story.draft) ? merged : null;
   });
-  const [catalog, setCatalog] = useState(() => new Map(story.media.map((m) => [m.id, m])));
-  const addToCatalog = useCallback((item: TCatalogItem) => setCatalog((all) => new Map(all).set(item.id, item)), []);
   const [storyId, setStoryId] = useState(story.id);
   const [meta, setMeta] = useState<TStoryMeta>(story.meta);
   const canEdit = canEditInState(actor, meta);
@@ -392,7 +391,7 @@ export function StoryEditor({
 
   const statusId = "story-save-status";
   return (
-    <MediaCatalog.Provider value={{ items: catalog, add: addToCatalog, maxUploadBytes }}>
+    <MediaCatalogProvider initial={story.media} maxUploadBytes={maxUploadBytes}>
     <div className="flex flex-col gap-5">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-ink/15 bg-paper/95 px-4 py-3">
         <p id={statusId} role="status" aria-live="polite" data-state={saveState} className="text-sm font-semibold">
@@ -420,6 +419,7 @@ export function StoryEditor({
             {message}
           </p>
         )}
+        <MissingAltText errors={fieldErrors} />
       </div>
 
       {storyId && <PresenceNote storyId={storyId} />}
@@ -505,7 +505,7 @@ export function StoryEditor({
       </div>
       {storyId && <HistoryPanel storyId={storyId} timeZone={timeZone} canRestore={canEdit} onRestore={restore} />}
     </div>
-    </MediaCatalog.Provider>
+    </MediaCatalogProvider>
   );
 }
 

@@ -17,6 +17,9 @@ import { listMedia } from "./queries";
 import { serveVariant } from "./serve";
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });
+/** An edit based on the image's version as it is now (the same bytes uploaded by another test are the same library item). */
+const editMedia = async (input: Omit<Parameters<typeof updateMedia>[0], "baseVersion">) =>
+  updateMedia({ ...input, baseVersion: (await prisma.media.findUniqueOrThrow({ where: { id: input.mediaId }, select: { version: true } })).version });
 const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
 
 async function storedFiles(): Promise<string[]> {
@@ -98,7 +101,7 @@ describe("uploads", () => {
     expect((await serveVariant(media.id, "w600.jpg")).kind).toBe("missing"); // not its format
     expect((await serveVariant(media.id, "../../etc/passwd")).kind).toBe("missing");
     expect((await serveVariant("nope", "w600.png")).kind).toBe("missing");
-    await updateMedia({ actor: editor, mediaId: media.id, data: { focalX: 0.1, focalY: 0.5 } });
+    await editMedia({ actor: editor, mediaId: media.id, data: { focalX: 0.1, focalY: 0.5 } });
     expect(await serveVariant(media.id, "1x1-w320-f50x50.webp")).toEqual({ kind: "redirect", location: `/api/media/${media.id}/1x1-w320-f10x50.webp` });
     expect((await serveVariant(media.id, "1x1-w320-f10x50.webp")).kind).toBe("file");
   });
@@ -109,19 +112,40 @@ describe("the library", () => {
     const [owner, other, editor] = await Promise.all([makeUser(), makeUser(), makeUser({ role: "EDITOR" })]);
     const { media } = await uploadMedia({ actor: actorOf(owner), filename: "market.jpg", data: await makeJpeg() });
     const tag = media.id.slice(-6);
-    await expect(updateMedia({ actor: actorOf(other), mediaId: media.id, data: { alt: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateMedia({ actor: actorOf(owner), mediaId: media.id, data: { copyrightYear: 3000 } })).rejects.toMatchObject({
+    await expect(editMedia({ actor: actorOf(other), mediaId: media.id, data: { alt: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(editMedia({ actor: actorOf(owner), mediaId: media.id, data: { copyrightYear: 3000 } })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { copyrightYear: ["The copyright year cannot be in the future."] },
     });
     const jane = await createPerson({ actor: actorOf(editor), data: { name: `Jane Roe ${tag}` } });
-    await updateMedia({ actor: actorOf(editor), mediaId: media.id, data: { alt: "Stalls", caption: `Night market ${tag}`, creditPersonId: jane.id } });
+    await editMedia({ actor: actorOf(editor), mediaId: media.id, data: { alt: "Stalls", caption: `Night market ${tag}`, creditPersonId: jane.id } });
     const byCaption = await listMedia({ actor: actorOf(other), filter: { q: `market ${tag}` } });
     expect(byCaption.items.map((m) => m.id)).toEqual([media.id]);
     const byPerson = await listMedia({ actor: actorOf(other), filter: { q: `Roe ${tag}` } });
     expect(byPerson.items.map((m) => m.id)).toEqual([media.id]);
     const missingAlt = await listMedia({ actor: actorOf(other), filter: { filter: "missing-alt" } });
     expect(missingAlt.items.some((m) => m.id === media.id)).toBe(false);
+  });
+});
+
+describe("editing details, version-checked", () => {
+  it("of two edits based on one version exactly one is saved; the other is a CONFLICT and changes nothing", async () => {
+    const editor = actorOf(await makeUser({ role: "EDITOR" }));
+    const { media } = await uploadMedia({ actor: editor, filename: "race.jpg", data: await makeJpeg(643, 481) }); // a size no other test uses: its own library item
+    const base = media.version;
+    const results = await Promise.allSettled(
+      ["Mine.", "Theirs."].map((caption) => updateMedia({ actor: editor, mediaId: media.id, baseVersion: base, data: { alt: "A gate", caption } })),
+    );
+    const saved = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Someone else changed this photo's details/) });
+    const row = await prisma.media.findUniqueOrThrow({ where: { id: media.id }, select: { caption: true, version: true } });
+    expect(row.version).toBe(base + 1);
+    expect(row.caption).toBe((saved[0] as PromiseFulfilledResult<{ caption: string | null }>).value.caption);
+    // Based on the version it now has, the next edit goes through.
+    await expect(updateMedia({ actor: editor, mediaId: media.id, baseVersion: row.version, data: { caption: "Agreed." } })).resolves.toMatchObject({ caption: "Agreed.", version: base + 2 });
   });
 });
 
@@ -142,15 +166,17 @@ describe("images in stories", () => {
       await expect(publishStory({ actor: editor, storyId: story.id, baseVersion: story.version })).rejects.toMatchObject({
         code: "INVALID_INPUT",
         message: new RegExp(`alt text to “${media.filename}”, ${lead ? "the lead photo" : "an image in the story"}`),
+        // The editor opens this image's details from the refusal.
+        fieldErrors: { [`media.${media.id}`]: [`“${media.filename}” needs alt text.`] },
       });
-      await updateMedia({ actor: editor, mediaId: media.id, data: { alt: "Soldiers at a gate" } });
+      await editMedia({ actor: editor, mediaId: media.id, data: { alt: "Soldiers at a gate" } });
       await publishStory({ actor: editor, storyId: story.id, baseVersion: story.version });
     }
   });
 
   it("reach readers with the story's caption and the library's credit", async () => {
     const { editor, media, story } = await storyWith(true);
-    await updateMedia({ actor: editor, mediaId: media.id, data: { alt: "Soldiers", caption: "Library caption.", creditText: "Jane Roe", source: "Agency", copyrightYear: 2018 } });
+    await editMedia({ actor: editor, mediaId: media.id, data: { alt: "Soldiers", caption: "Library caption.", creditText: "Jane Roe", source: "Agency", copyrightYear: 2018 } });
     const published = await publishStory({ actor: editor, storyId: story.id, baseVersion: story.version });
     const page = await getPublishedStoryBySlug(published.slug);
     expect(page!.leadCaption).toBe("Our own caption.");

@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { formatMegabytes, maxUploadBytes } from "./config";
+import { altTextField } from "./details";
 import { inspectUpload } from "./image";
 import { canEditMedia, canUseMedia } from "./permissions";
 import { MEDIA_ITEM, type TMediaItem } from "./queries";
@@ -76,8 +77,12 @@ async function loadEditable(tx: Tx, actor: TActor | null, mediaId: string) {
   return media;
 }
 
-/** Set an image's alt text, caption, credit, copyright and focal point. */
-export async function updateMedia({ actor, mediaId, data }: { actor: TActor | null; mediaId: string; data: TMediaUpdate }) {
+/**
+ * Set an image's alt text, caption, credit, copyright and focal point, based on
+ * the `baseVersion` the form was loaded with: of two edits based on one version
+ * exactly one is saved, the other gets CONFLICT (and keeps what was typed).
+ */
+export async function updateMedia({ actor, mediaId, baseVersion, data }: { actor: TActor | null; mediaId: string; baseVersion: number; data: TMediaUpdate }) {
   const parsed = ZMediaUpdate.safeParse(data);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Some fields need attention.", z.flattenError(parsed.error).fieldErrors);
   const fields = parsed.data;
@@ -87,7 +92,10 @@ export async function updateMedia({ actor, mediaId, data }: { actor: TActor | nu
       const person = await tx.person.findUnique({ where: { id: fields.creditPersonId }, select: { retiredAt: true } });
       if (!person || person.retiredAt) throw new AppError("INVALID_INPUT", "Choose someone from the list of people.", { creditPersonId: ["Choose someone from the list."] });
     }
-    return tx.media.update({ where: { id: media.id }, data: fields, select: { ...MEDIA_ITEM, focalX: true, focalY: true } }).then((m) => ({ m, before: media }));
+    const { count } = await tx.media.updateMany({ where: { id: media.id, version: baseVersion }, data: { ...fields, version: { increment: 1 } } });
+    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this photo's details while you were editing. What you typed is kept here; compare it with theirs, then save again to replace theirs.");
+    const m = await tx.media.findUniqueOrThrow({ where: { id: media.id }, select: MEDIA_ITEM });
+    return { m, before: media };
   });
   if (updated.before.focalX !== updated.m.focalX || updated.before.focalY !== updated.m.focalY) {
     // Crops moved with the focal point: the old ones are no longer linked.
@@ -161,13 +169,16 @@ export async function requireAltText(tx: Tx, use: TStoryMediaUse) {
   if (!ids.length) return;
   const missing = await tx.media.findMany({ where: { id: { in: ids }, OR: [{ alt: null }, { alt: "" }] }, select: { id: true, filename: true } });
   if (!missing.length) return;
-  const first = missing.find((m) => m.id === use.lead) ?? missing[0]!;
+  // The lead photo first, then the body's images in the order they appear.
+  const ordered = [...missing].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  const first = ordered[0]!;
   const where = first.id === use.lead ? "the lead photo" : "an image in the story";
   const more = missing.length > 1 ? ` (${missing.length - 1} more image${missing.length > 2 ? "s" : ""} also lack it)` : "";
   throw new AppError(
     "INVALID_INPUT",
-    `Add alt text to “${first.filename}”, ${where}, before publishing${more}: readers who cannot see the image need a description. Edit it in Media.`,
-    { media: [`“${first.filename}” needs alt text.`] },
+    `Add alt text to “${first.filename}”, ${where}, before publishing${more}: readers who cannot see the image need a description. Add it in the photo's details, in the story editor or in Media.`,
+    // One field per image as well, so the editor can open the details of each one named.
+    { media: [`“${first.filename}” needs alt text.`], ...Object.fromEntries(ordered.map((m) => [altTextField(m.id), [`“${m.filename}” needs alt text.`]])) },
   );
 }
 

@@ -25,6 +25,8 @@ export const MEDIA_ITEM = {
   copyrightYear: true,
   focalX: true,
   focalY: true,
+  /** For version-checked edits of the details. */
+  version: true,
   createdAt: true,
   creditPerson: { select: { id: true, name: true } },
 } as const satisfies Prisma.MediaSelect;

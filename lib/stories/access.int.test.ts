@@ -25,7 +25,7 @@ async function scene() {
   const editor = actorOf(editorUser);
   // The contributor uploads a photo (so may edit and try to delete it); the desk uses it.
   const { media } = await uploadMedia({ actor: contributor, filename: "harbour.jpg", data: await makeJpeg(800, 600) });
-  await updateMedia({ actor: contributor, mediaId: media.id, data: { alt: "A harbour at dawn" } });
+  await updateMedia({ actor: contributor, mediaId: media.id, baseVersion: (await getMediaForEdit({ actor: contributor, mediaId: media.id })).version, data: { alt: "A harbour at dawn" } });
   const t = tag();
   const secret = { draft: `Secret draft ${t}`, scheduled: `Secret scheduled ${t}`, embargoed: `Secret embargoed ${t}` };
 

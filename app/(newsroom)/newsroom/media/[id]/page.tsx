@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FocalPointPicker } from "@/components/newsroom/focal-point-picker";
+import { MediaDetailsFields, MediaDetailsSummary } from "@/components/newsroom/media-details-fields";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
-import { NamedOptions } from "@/components/ui/option-list";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
+import { toMediaDetails } from "@/lib/media/details";
 import { captionLine } from "@/lib/media/format";
 import { getMediaForEdit, toDisplayMedia } from "@/lib/media/queries";
 import { thumbnailUrl } from "@/lib/media/variants";
@@ -14,7 +14,6 @@ import { listCreditablePeople } from "@/lib/people/queries";
 import { deleteMediaAction, updateMediaAction } from "../actions";
 
 export const metadata: Metadata = { title: "Image", robots: { index: false } };
-const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";
 const formatBytes = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
 
 export default async function MediaItemPage({ params }: { params: Promise<{ id: string }> }) {
@@ -23,6 +22,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   const media = await orNotFound(getMediaForEdit({ actor: user, mediaId: id }));
   const people = media.canEdit ? await listCreditablePeople({ actor: user, include: media.creditPersonId }) : [];
   const shown = toDisplayMedia(media);
+  const details = toMediaDetails(media, media.canEdit);
   const preview = captionLine(media.caption, shown.credit);
   return (
     <>
@@ -75,40 +75,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
           {media.canEdit ? (
             <div>
               <ActionForm action={updateMediaAction} submitLabel="Save details" className="grid gap-3">
-                <input type="hidden" name="mediaId" value={media.id} />
-                <FocalPointPicker src={thumbnailUrl(media, 960)} alt={media.alt ?? ""} width={media.width} height={media.height} initial={{ x: media.focalX, y: media.focalY }} />
-                <label className="flex flex-col text-sm font-semibold">
-                  Alt text (required to publish: what the photo shows, for readers who cannot see it)
-                  <textarea name="alt" rows={2} defaultValue={media.alt ?? ""} className={input} />
-                </label>
-                <label className="flex flex-col text-sm font-semibold">
-                  Caption
-                  <textarea name="caption" rows={3} defaultValue={media.caption ?? ""} className={input} />
-                </label>
-                <label className="flex flex-col text-sm font-semibold">
-                  Photographer from our people
-                  <select name="creditPersonId" defaultValue={media.creditPersonId ?? ""} className={input}>
-                    <NamedOptions rows={people} empty="— Not one of our people —" />
-                  </select>
-                </label>
-                <label className="flex flex-col text-sm font-semibold">
-                  Or credit as written (e.g. a wire photographer)
-                  <input name="creditText" defaultValue={media.creditText ?? ""} className={input} />
-                </label>
-                <label className="flex flex-col text-sm font-semibold">
-                  Source or agency
-                  <input name="source" defaultValue={media.source ?? ""} className={input} />
-                </label>
-                <div className="flex flex-wrap gap-3">
-                  <label className="flex flex-col text-sm font-semibold">
-                    Copyright holder
-                    <input name="copyrightHolder" defaultValue={media.copyrightHolder ?? ""} className={input} />
-                  </label>
-                  <label className="flex flex-col text-sm font-semibold">
-                    Copyright year
-                    <input name="copyrightYear" inputMode="numeric" defaultValue={media.copyrightYear ?? ""} className={`${input} w-28`} />
-                  </label>
-                </div>
+                <MediaDetailsFields media={details} people={people} />
               </ActionForm>
 
               <section aria-labelledby="delete" className="mt-10 border-t border-ink/15 pt-4">
@@ -122,15 +89,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
               </section>
             </div>
           ) : (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="font-semibold">Alt text</dt>
-              <dd>{media.alt || "—"}</dd>
-              <dt className="font-semibold">Caption</dt>
-              <dd>{media.caption || "—"}</dd>
-              <dt className="font-semibold">Credit</dt>
-              <dd>{shown.credit || "—"}</dd>
-              <dd className="col-span-2 mt-2 text-ink/70">Only editors and the person who uploaded it can change these details.</dd>
-            </dl>
+            <MediaDetailsSummary media={details} />
           )}
         </div>
       </main>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Media" ADD COLUMN     "version" INTEGER NOT NULL DEFAULT 1;
