@@ -52,7 +52,7 @@ export async function credit(
   await panel.getByRole("option", { name: existing ? new RegExp(`^${escaped}`) : new RegExp(`^Add “${escaped}”`) }).first().click();
   if (!existing) {
     const form = panel.getByRole("group", { name: "New person" });
-    await expect(form.getByLabel("Name")).toHaveValue(name);
+    await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);
     if (affiliation) await form.getByLabel("Affiliation (optional)").fill(affiliation);
     if (bio) await form.getByLabel("One-line bio (optional)").fill(bio);
     await form.getByRole("button", { name: "Add and credit" }).click();
