@@ -39,8 +39,13 @@ describe("seedDemoContent", () => {
     expect(front.lead?.image?.alt).toMatch(/soldiers/i);
     const { getSectionPage } = await import("@/lib/stories/public-queries");
     for (const section of await prisma.section.findMany()) expect((await getSectionPage(section.slug))!.total, section.slug).toBeGreaterThan(0);
-    const { weatherLocations } = await import("@/lib/weather/forecasts");
+    const { storedForecasts, weatherLocations } = await import("@/lib/weather/forecasts");
     expect((await weatherLocations()).map((l) => l.name)).toEqual(["Beijing", "Portland"]);
+    // Offline, the box still shows: a sample forecast for each place, marked as such.
+    expect((await storedForecasts()).map((f) => [f.name, f.sample, f.days.length])).toEqual([
+      ["Beijing", true, 4],
+      ["Portland", true, 4],
+    ]);
     const lead = await getPublishedStoryBySlug(published.at(-1)!.slug);
     expect(lead).toMatchObject({ dateline: "Panmunjom", dek: expect.any(String) });
     expect(JSON.stringify(lead!.body)).toMatch(/"heading".*"bulletList"|"bulletList".*"heading"/s);

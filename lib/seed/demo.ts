@@ -11,6 +11,8 @@ import { liveContent } from "@/lib/stories/content";
 import { recordRevision } from "@/lib/stories/revisions";
 import { slugify } from "@/lib/stories/slug";
 import { tagSlug } from "@/lib/stories/tags";
+import { storeSampleForecasts } from "@/lib/weather/forecasts";
+import { parseLocations } from "@/lib/weather/provider";
 import { DEMO_IMAGES } from "./demo-images";
 import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
 
@@ -132,8 +134,10 @@ export async function seedDemoContent(): Promise<boolean> {
       // Each story starts its history with the content it was seeded with.
       await recordRevision(tx, { storyId: created.id, actor: editor, kind: "SAVE", status: created.status, summary: "Added with the demo content", content: liveContent(created) });
     }
-    // The front page's weather box (forecasts arrive from the provider in the background).
+    // The weather box: forecasts arrive from the provider in the background; until one does
+    // (offline, say), a sample labelled "Sample forecast — demo data" shows what the box is.
     await tx.siteSetting.upsert({ where: { key: "weatherLocations" }, create: { key: "weatherLocations", value: DEMO_WEATHER }, update: {} });
+    await storeSampleForecasts(tx, parseLocations(DEMO_WEATHER));
     await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     return true;
   });

@@ -3,7 +3,10 @@ import { refreshFromBackground } from "@/lib/cache/refresh";
 import { TAG } from "@/lib/cache/tags";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { locationKey, openMeteo, parseLocations, type TForecastDay, type TWeatherLocation, type TWeatherProvider } from "./provider";
+import { forecastChanged, forecastsForLocations, sampleForecastDays, type TStoredForecast } from "./choose";
+import { locationKey, openMeteo, parseLocations, type TWeatherLocation, type TWeatherProvider } from "./provider";
+
+export type { TStoredForecast } from "./choose";
 
 const SETTING = "weatherLocations";
 const DEFAULT_URL = "https://api.open-meteo.com";
@@ -26,36 +29,50 @@ export const defaultProvider = (): TWeatherProvider => openMeteo(process.env.NEW
 /**
  * Fetch and store each location's forecast. A location whose provider call
  * fails or times out keeps its last stored forecast; the failures are returned.
+ * `changed`: how many stored forecasts are new to readers (an answer equal to
+ * the stored one leaves the row and its issued time alone, so pages stay cached).
  */
 export async function refreshForecasts(provider: TWeatherProvider = defaultProvider(), timeoutMs = TIMEOUT_MS) {
   const locations = await weatherLocations();
   const failures: { location: string; reason: string }[] = [];
+  let changed = 0;
   await Promise.all(
     locations.map(async (location) => {
       try {
         const days = await provider.forecast(location, { signal: AbortSignal.timeout(timeoutMs) });
         if (!days.length) throw new Error("The provider sent no days.");
-        const data = { name: location.name, days: days as unknown as Prisma.InputJsonArray, fetchedAt: new Date() };
-        await prisma.weatherForecast.upsert({ where: { locationKey: locationKey(location) }, create: { locationKey: locationKey(location), ...data }, update: data });
+        const key = locationKey(location);
+        const stored = await prisma.weatherForecast.findUnique({ where: { locationKey: key }, select: { days: true, sample: true } });
+        if (!forecastChanged(stored, days)) return;
+        const data = { name: location.name, days: days as unknown as Prisma.InputJsonArray, fetchedAt: new Date(), sample: false };
+        await prisma.weatherForecast.upsert({ where: { locationKey: key }, create: { locationKey: key, ...data }, update: data });
+        changed++;
       } catch (err) {
         failures.push({ location: location.name, reason: (err as Error).message });
       }
     }),
   );
-  return { locations: locations.length, failures };
+  return { locations: locations.length, changed, failures };
 }
 
-export type TStoredForecast = { name: string; fetchedAt: Date; days: TForecastDay[] };
-
-/** What the front page shows: the stored forecasts of the configured locations, in their order. Never calls the provider. */
+/** What the weather box shows: the stored forecasts of the configured locations, in their order. Never calls the provider. */
 export async function storedForecasts(): Promise<TStoredForecast[]> {
   const locations = await weatherLocations();
   if (!locations.length) return [];
   const rows = await prisma.weatherForecast.findMany({ where: { locationKey: { in: locations.map(locationKey) } } });
-  const byKey = new Map(rows.map((r) => [r.locationKey, r]));
-  return locations.flatMap((l) => {
-    const row = byKey.get(locationKey(l));
-    return row ? [{ name: l.name, fetchedAt: row.fetchedAt, days: (row.days as unknown as TForecastDay[]).slice(0, 4) }] : [];
+  return forecastsForLocations(locations, rows);
+}
+
+/**
+ * The demo database's sample forecast for these locations ("Sample forecast —
+ * demo data"), so the offline demo shows the box; the first real forecast
+ * replaces it. Never overwrites a stored forecast.
+ */
+export async function storeSampleForecasts(db: Prisma.TransactionClient, locations: TWeatherLocation[], now = new Date()) {
+  const days = sampleForecastDays(now) as unknown as Prisma.InputJsonArray;
+  await db.weatherForecast.createMany({
+    data: locations.map((l) => ({ locationKey: locationKey(l), name: l.name, days, fetchedAt: now, sample: true })),
+    skipDuplicates: true,
   });
 }
 
@@ -68,9 +85,9 @@ export function startWeatherLoop(): void {
   const interval = Number(process.env.NEWSROOM_WEATHER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
   const tick = async () => {
     try {
-      const { locations, failures } = await refreshForecasts();
-      // The cached front page shows the new forecast from the next reader on.
-      if (failures.length < locations) await refreshFromBackground([TAG.weather]);
+      const { changed, failures } = await refreshForecasts();
+      // The cached pages with the box show the new forecast from the next reader on.
+      if (changed > 0) await refreshFromBackground([TAG.weather]);
       for (const f of failures) console.warn(`[weather] ${f.location}: ${f.reason} Keeping the last forecast.`);
     } catch (err) {
       console.error("[weather] refresh failed:", err);

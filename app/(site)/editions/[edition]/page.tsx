@@ -31,7 +31,8 @@ export default async function FrontPage({ params }: TProps) {
   const [front, forecasts] = await Promise.all([getFrontPage(), storedForecasts().catch(() => [])]);
   const { lead, top, latest, rails } = front;
   return (
-    <div className="grid gap-10 lg:grid-cols-[1fr_18rem]">
+    // The box's column only when there is a box: with no forecast the stories take the width.
+    <div className={forecasts.length ? "grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
       <div>
         <h1 className="sr-only">Front page</h1>
         {!lead ? (

@@ -2,18 +2,21 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/site/json-ld";
 import { tagPage } from "@/lib/cache/page-tags";
-import { mediaTag, personTag, storySlugTag, storyTag } from "@/lib/cache/tags";
+import { mediaTag, personTag, storySlugTag, storyTag, TAG } from "@/lib/cache/tags";
 import { StoryArticle } from "@/components/site/story-article";
+import { WeatherBox } from "@/components/site/weather-box";
 import { plainText, firstSentence } from "@/lib/richtext/text";
 import type { TDisplayMedia } from "@/lib/media/queries";
 import { croppedImage, type TCrop } from "@/lib/media/variants";
 import { newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
 import { absoluteUrl, pageAlternates, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
+import { storedForecasts } from "@/lib/weather/forecasts";
 
 // Cached whole on first visit and kept until a change expires its tags
 // (lib/cache): publishing, updating, correcting or unpublishing the story,
-// or an edit to a person or image it shows. The minute is a safety net.
+// an edit to a person or image it shows, or a new weather forecast (the box
+// beside the story). The minute is a safety net.
 export const revalidate = 60;
 export const generateStaticParams = () => [];
 
@@ -23,7 +26,7 @@ type TProps = { params: Promise<{ slug: string }> };
 async function loadStory(slug: string) {
   await tagPage(storySlugTag(slug));
   const story = await getPublishedStoryBySlug(slug);
-  if (story) await tagPage(storyTag(story.id), ...story.credits.map((c) => personTag(c.person.id)), ...[...story.media.keys()].map(mediaTag));
+  if (story) await tagPage(storyTag(story.id), TAG.weather, ...story.credits.map((c) => personTag(c.person.id)), ...[...story.media.keys()].map(mediaTag));
   return story;
 }
 
@@ -107,6 +110,7 @@ export default async function StoryPage({ params }: TProps) {
   const story = await loadStory((await params).slug);
   if (!story) notFound();
   const modified = modifiedAt(story);
+  const forecasts = await storedForecasts().catch(() => []);
   return (
     <>
       <JsonLd
@@ -125,7 +129,11 @@ export default async function StoryPage({ params }: TProps) {
           publisher: { name: SITE_NAME, logoUrl: absoluteUrl("/logo.svg") },
         })}
       />
-      <StoryArticle story={{ ...story, modifiedAt: modified }} />
+      {/* The box's column only when there is a box: with no forecast the story stands centred alone. */}
+      <div className={forecasts.length ? "gap-10 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
+        <StoryArticle story={{ ...story, modifiedAt: modified }} />
+        <WeatherBox forecasts={forecasts} className="mt-10 lg:mt-0" />
+      </div>
     </>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WeatherForecast" ADD COLUMN     "sample" BOOLEAN NOT NULL DEFAULT false;
