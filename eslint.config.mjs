@@ -24,7 +24,8 @@ export default defineConfig([
   },
   {
     // next.config.js is CommonJS (Next loads it with require); it shares lib/http/security-headers.cjs with the proxy.
-    files: ["next.config.js"],
+    // The cache handler is CommonJS too: Next loads it with Node's own loader, not the bundler.
+    files: ["next.config.js", "lib/cache/handler/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
