@@ -49,9 +49,11 @@ export default defineConfig({
     { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
     { name: "chromium", dependencies: ["setup"], testIgnore: /security\//, use: { ...devices["Desktop Chrome"] } },
     // npm run test:security: the attacks of the security issue, against the same production build and database.
-    { name: "security", dependencies: ["setup"], testDir: "e2e/security", testIgnore: /outage\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "security", dependencies: ["setup"], testDir: "e2e/security", testIgnore: /(outage|cache-flood)\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    // Measures the server's memory under a flood, so it runs alone: other tests' renders would count as its growth.
+    { name: "security-flood", dependencies: ["security"], testDir: "e2e/security", testMatch: /cache-flood\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     // Stops the database for 10 s, so it runs alone, after everything else of the security suite.
-    { name: "security-outage", dependencies: ["security"], testDir: "e2e/security", testMatch: /outage\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "security-outage", dependencies: ["security-flood"], testDir: "e2e/security", testMatch: /outage\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
     // exec: the signal that stops the server reaches node itself, which cleans up.

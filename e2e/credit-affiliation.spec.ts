@@ -30,6 +30,8 @@ test.describe("affiliations in credit lines", () => {
     await expect(preview).toContainText(`${author} is The Post's bureau chief in Beijing.`);
     await expect(preview).not.toContainText(`${SITE_NAME}'s`);
 
+    // Publish only once the credits are saved (a click while they save is a step on an older version).
+    await expect(page.getByRole("status")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();

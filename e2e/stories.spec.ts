@@ -36,7 +36,7 @@ test.describe("as an editor", () => {
     await page.keyboard.type("A military hotline");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Enter");
-    await page.getByRole("button", { name: "Quote" }).click();
+    await page.getByRole("button", { name: "Quote", exact: true }).click();
     await page.keyboard.type("We came to listen, she said.");
     await expect(page.getByText(/\b2[0-9] words\b/)).toBeVisible();
 
@@ -88,8 +88,8 @@ test.describe("as an editor", () => {
     await other.keyboard.type(" Second editor's words.");
     await expect(saveState(other)).toHaveAttribute("data-state", "conflict", { timeout: 15_000 });
     await expect(other.getByRole("heading", { name: "Someone else saved this story while you were editing" })).toBeVisible();
-    await expect(other.getByTestId("conflict-theirs")).toContainText("First editor's words.");
-    await expect(other.getByTestId("conflict-mine")).toContainText("Second editor's words.");
+    await expect(other.getByTestId("conflict-theirs")).toContainText("First editor’s words.");
+    await expect(other.getByTestId("conflict-mine")).toContainText("Second editor’s words.");
 
     await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -99,15 +99,15 @@ test.describe("as an editor", () => {
     const reader = await browser.newContext(SIGNED_OUT);
     const readerPage = await reader.newPage();
     await readerPage.goto(`/stories/${slug}`);
-    await expect(readerPage.locator(".story-body")).toContainText("First editor's words.");
-    await expect(readerPage.locator(".story-body")).not.toContainText("Second editor's words.");
+    await expect(readerPage.locator(".story-body")).toContainText("First editor’s words.");
+    await expect(readerPage.locator(".story-body")).not.toContainText("Second editor’s words.");
     await reader.close();
 
     // The second editor keeps their text: loading the saved version shows it beside the editor.
     await other.getByRole("button", { name: "Load their version" }).click();
-    await expect(body(other)).toContainText("First editor's words.");
+    await expect(body(other)).toContainText("First editor’s words.");
     await expect(other.getByRole("heading", { name: "Your earlier text" })).toBeVisible();
-    await expect(other.getByText(/Second editor's words\./)).toBeVisible();
+    await expect(other.getByText(/Second editor’s words\./)).toBeVisible();
     await second.close();
   });
 
