@@ -94,7 +94,9 @@ export async function makeXmpBombPng(depth = 200_000): Promise<Buffer> {
 
 /** A flat RGBA PNG of width×height: a few hundred KB on disk, width×height×4 bytes decoded (the decompression bomb). */
 export async function makeFlatPng(width: number, height: number): Promise<Buffer> {
-  const background = { r: randomBytes(1)[0]!, g: 90, b: 160, alpha: 0.5 };
+  // Three random bytes: one gave two equal images in five 1 time in 25 (a 'duplicate' upload).
+  const [r, g, b] = randomBytes(3);
+  const background = { r: r!, g: g!, b: b!, alpha: 0.5 };
   return sharp({ create: { width, height, channels: 4, background } }).png({ compressionLevel: 9 }).toBuffer();
 }
 
