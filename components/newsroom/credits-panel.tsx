@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { createPersonAction, searchPeopleAction, type TPersonOption } from "@/app/(newsroom)/newsroom/stories/credit-actions";
+import { createPersonAction, searchPeopleAction } from "@/lib/actions/credits";
+import type { TPersonOption } from "@/lib/people/queries";
 import { Button } from "@/components/ui/button";
 import { OptionList } from "@/components/ui/option-list";
 import { additionalReportingLine, bioSentence, bylineText, contributorLine, visualsLine } from "@/lib/credits/format";

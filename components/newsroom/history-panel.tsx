@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { compareRevisionsAction, listRevisionsAction, type TRevisionItem } from "@/app/(newsroom)/newsroom/stories/actions";
+import { compareRevisionsAction, listRevisionsAction } from "@/lib/actions/stories";
+import type { TRevisionItem } from "@/lib/stories/editor-state";
 import { Button } from "@/components/ui/button";
 import type { TFieldDiff } from "@/lib/stories/revisions";
 import { STATUS_LABEL, type TStatus } from "@/lib/stories/workflow";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { getMediaDetailsAction, saveMediaDetailsAction } from "@/app/(newsroom)/newsroom/media/actions";
+import { getMediaDetailsAction, saveMediaDetailsAction } from "@/lib/actions/media";
 import { Button } from "@/components/ui/button";
 import type { TMediaDetails, TMediaDetailsLoaded } from "@/lib/media/details";
 import type { TDisplayMedia } from "@/lib/media/display";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { searchMediaAction } from "@/app/(newsroom)/newsroom/media/actions";
+import { searchMediaAction } from "@/lib/actions/media";
 import { Button } from "@/components/ui/button";
 import { captionLine } from "@/lib/media/format";
 import { toDisplayMedia } from "@/lib/media/display";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/(newsroom)/newsroom/actions";
+import { signOutAction } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
 import type { TUserActor } from "@/lib/auth/current-user";
 

@@ -1,4 +1,4 @@
-import { addNoteAction, editNoteAction } from "@/app/(newsroom)/newsroom/stories/note-actions";
+import { addNoteAction, editNoteAction } from "@/lib/actions/notes";
 import { ActionForm } from "@/components/ui/action-form";
 import { OptionList } from "@/components/ui/option-list";
 import type { NoteKind } from "@/lib/db/generated/enums";

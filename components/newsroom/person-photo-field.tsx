@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { setPersonPhotoAction } from "@/app/(newsroom)/newsroom/people/actions";
+import { setPersonPhotoAction } from "@/lib/actions/people";
 import { Button } from "@/components/ui/button";
 import type { TDisplayMedia } from "@/lib/media/display";
 import { thumbnailUrl } from "@/lib/media/variants";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { leaveStoryAction, presenceAction } from "@/app/(newsroom)/newsroom/stories/actions";
+import { leaveStoryAction, presenceAction } from "@/lib/actions/stories";
 
 const BEAT_MS = 5_000;
 

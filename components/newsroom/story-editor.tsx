@@ -8,21 +8,19 @@ import {
   restoreRevisionAction,
   saveStoryAction,
   workflowAction,
-  type TSaved,
-  type TSaveResult,
-  type TServerCopy,
-} from "@/app/(newsroom)/newsroom/stories/actions";
+} from "@/lib/actions/stories";
+import { toStoryMeta, type TSaved, type TSaveResult, type TServerCopy, type TStoryMeta } from "@/lib/stories/editor-state";
 import type { TActor } from "@/lib/auth/actor";
 import { canEditInState, STATUS_LABEL, type TAction, type TStatus } from "@/lib/stories/workflow";
 import { HistoryPanel } from "./history-panel";
 import { PresenceNote } from "./presence-note";
-import { WorkflowPanel, type TStoryMeta } from "./workflow-panel";
+import { WorkflowPanel } from "./workflow-panel";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { plainText } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { slugify } from "@/lib/stories/slug";
-import { saveCreditsAction } from "@/app/(newsroom)/newsroom/stories/credit-actions";
+import { saveCreditsAction } from "@/lib/actions/credits";
 import { CreditsPanel, type TEditorCredit } from "./credits-panel";
 import { LeadPhotoPanel } from "./lead-photo-panel";
 import { MediaCatalogProvider, type TCatalogItem } from "./media-catalog";
@@ -73,11 +71,6 @@ const fromServer = (copy: TServerCopy): TDraft => toDraft(copy);
 
 const same = (a: TDraft, b: TDraft) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The story's workflow facts from a save's answer. */
-function metaFrom(saved: TSaved, createdById: string): TStoryMeta {
-  const { hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice } = saved;
-  return { status: saved.status as TStatus, createdById, hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice };
-}
 
 /** What the editor says after each workflow step. */
 const DONE: Record<TAction, (saved: TSaved) => string> = {
@@ -186,7 +179,7 @@ export function StoryEditor({
       const previousKey = storageKey(l.storyId);
       l.baseVersion = result.data.version;
       l.lastSaved = { ...snapshot, slug: result.data.slug };
-      setMeta((m) => metaFrom(result.data, m.createdById));
+      setMeta((m) => toStoryMeta(result.data, m.createdById));
       setFieldErrors({});
       setMessage(null);
       if (!l.storyId) {
@@ -323,7 +316,7 @@ export function StoryEditor({
       const result = await call({ storyId: l.storyId, baseVersion: l.baseVersion });
       if (result.ok) {
         l.baseVersion = result.data.version;
-        setMeta((m) => metaFrom(result.data, m.createdById));
+        setMeta((m) => toStoryMeta(result.data, m.createdById));
         setFieldErrors({});
         setMessage(done(result.data));
         return true;

@@ -4,19 +4,9 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TActor } from "@/lib/auth/actor";
 import { formatInZone, utcToWallTime } from "@/lib/time";
-import { availableActions, STATUS_LABEL, type TAction, type TStatus } from "@/lib/stories/workflow";
+import type { TStoryMeta } from "@/lib/stories/editor-state";
+import { availableActions, STATUS_LABEL, type TAction } from "@/lib/stories/workflow";
 
-/** A story's workflow facts as the editor holds them (dates as ISO strings). */
-export type TStoryMeta = {
-  status: TStatus;
-  createdById: string;
-  hasPending: boolean;
-  scheduledAt: string | null;
-  unpublishAt: string | null;
-  embargoUntil: string | null;
-  deskNote: string | null;
-  notice: string | null;
-};
 
 const BUTTON: Partial<Record<TAction, string>> = {
   submit: "Submit to the desk",

@@ -3,7 +3,9 @@
 import { useActionState, useEffect, useRef, useTransition, type ReactNode } from "react";
 import { Button } from "./button";
 
-export type TFormState = { ok: boolean; message: string } | null;
+import type { TFormState } from "@/lib/actions/define";
+
+export type { TFormState };
 
 /**
  * A form posting to a server action that says how it went. What was typed stays

@@ -1,3 +1,5 @@
+import type { TStoryFacts } from "@/lib/stories/facts";
+
 /**
  * Cache tags for the public site. Every cached public page is tagged with what
  * it shows (see `tagPage`); every change that readers can see names the tags it
@@ -34,8 +36,6 @@ export const personStoriesTag = (id: string) => `person-stories:${id}`;
 export const mediaTag = (id: string) => `media:${id}`;
 export const tagStoriesTag = (slug: string) => `tag-stories:${slug}`;
 
-/** What a story's public pages depend on, as far as its own change goes. */
-export type TStoryFacts = { id: string; slugs: string[]; sectionId: string | null; people: { id: string; slug: string }[]; tagSlugs: string[] };
 
 /** Every tag a change to this story can touch: its page (every URL it had), the lists it was or is on. */
 export function storyChangeTags(...states: (TStoryFacts | null)[]): string[] {

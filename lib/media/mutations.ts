@@ -15,6 +15,7 @@ import { mediaStorage } from "./storage";
 import { mediaIdsIn } from "@/lib/richtext/text";
 import { visibleStoryWhere } from "@/lib/stories/access";
 import { EXTENSION } from "./variants";
+import { recordChanges } from "@/lib/changes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -101,6 +102,8 @@ export async function updateMedia({ actor, mediaId, baseVersion, data }: { actor
     // Crops moved with the focal point: the old ones are no longer linked.
     await mediaStorage().remove(variantsPrefix(mediaId));
   }
+  // Stories using the image show the change at once.
+  await recordChanges([{ kind: "media", mediaId }]);
   return updated.m;
 }
 

@@ -7,6 +7,7 @@ import { AppError, fromPrismaError } from "@/lib/errors";
 import { allocateSlug, withSlugRetry } from "@/lib/slugs";
 import { slugify } from "@/lib/stories/slug";
 import { ZPersonFields, type TPersonFields } from "./schemas";
+import { recordChanges } from "@/lib/changes";
 
 type Tx = Prisma.TransactionClient;
 const PERSON = { id: true, name: true, slug: true, title: true, affiliation: true, shortBio: true, retiredAt: true, userId: true } as const;
@@ -43,7 +44,7 @@ export async function createPerson({ actor, data }: { actor: TActor | null; data
 export async function updatePerson({ actor, personId, data }: { actor: TActor | null; personId: string; data: TPersonFields }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can edit people.");
   const fields = parse(data);
-  return inSlugTransaction(async (tx) => {
+  const updated = await inSlugTransaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, slug: true } });
     if (!person) throw new AppError("NOT_FOUND", "No such person.");
     const slug = fields.slug ? await allocateSlug(tx, "person", fields.slug, person.id) : person.slug;
@@ -53,6 +54,8 @@ export async function updatePerson({ actor, personId, data }: { actor: TActor | 
     }
     return tx.person.update({ where: { id: person.id }, data: { ...columns(fields), slug }, select: PERSON });
   });
+  await recordChanges([{ kind: "person", personId: updated.id }]);
+  return updated;
 }
 
 /** Retire (or bring back) a person: old credits stay, new ones are refused. Admins only. */
@@ -60,6 +63,7 @@ export async function setPersonRetired({ actor, personId, retired }: { actor: TA
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can retire people.");
   const { count } = await prisma.person.updateMany({ where: { id: personId }, data: { retiredAt: retired ? new Date() : null } });
   if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
+  await recordChanges([{ kind: "person", personId }]);
 }
 
 /**
@@ -72,7 +76,7 @@ export async function setPersonRetired({ actor, personId, retired }: { actor: TA
 export async function mergePeople({ actor, survivorId, duplicateId }: { actor: TActor | null; survivorId: string; duplicateId: string }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can merge people.");
   if (survivorId === duplicateId) throw new AppError("INVALID_INPUT", "Choose two different people to merge.");
-  return prisma.$transaction(async (tx) => {
+  const merged = await prisma.$transaction(async (tx) => {
     const [survivor, duplicate] = await Promise.all([tx.person.findUnique({ where: { id: survivorId } }), tx.person.findUnique({ where: { id: duplicateId } })]);
     if (!survivor || !duplicate) throw new AppError("NOT_FOUND", "One of the two people no longer exists.");
     const credits = await tx.storyCredit.findMany({ where: { personId: duplicate.id } });
@@ -97,6 +101,12 @@ export async function mergePeople({ actor, survivorId, duplicateId }: { actor: T
       select: PERSON,
     });
   });
+  // The duplicate's pages are now the survivor's old slugs; its story pages carry the survivor's tag once rendered again.
+  await recordChanges([
+    { kind: "person", personId: merged.id },
+    { kind: "person", personId: duplicateId },
+  ]);
+  return merged;
 }
 
 /** Link a person to a login account (or unlink with null). One person per account. Admins only. */
@@ -115,11 +125,12 @@ export async function linkPersonToUser({ actor, personId, userId }: { actor: TAc
 /** Give a person a portrait from the media library (or none). Admins only. */
 export async function setPersonPhoto({ actor, personId, mediaId }: { actor: TActor | null; personId: string; mediaId: string | null }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can edit people.");
-  return prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     if (mediaId && !(await tx.media.findUnique({ where: { id: mediaId }, select: { id: true } }))) {
       throw new AppError("INVALID_INPUT", "That image is no longer in the library. Choose another.");
     }
     const { count } = await tx.person.updateMany({ where: { id: personId }, data: { photoId: mediaId } });
     if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
   });
+  await recordChanges([{ kind: "person", personId }]);
 }

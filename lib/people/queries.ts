@@ -7,7 +7,10 @@ import { getDisplayMedia } from "@/lib/media/queries";
 import { publicStoryWhere } from "@/lib/stories/queries";
 
 /** People who may be credited, matching what was typed; retired people are not offered. */
-export async function searchPeopleForCredits({ actor, q }: { actor: TActor | null; q: string }) {
+/** A person as the credits panel offers them. */
+export type TPersonOption = { id: string; name: string; title: string | null; affiliation: string | null; shortBio: string | null };
+
+export async function searchPeopleForCredits({ actor, q }: { actor: TActor | null; q: string }): Promise<TPersonOption[]> {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to credit people.");
   const text = q.trim().slice(0, 100);
   return prisma.person.findMany({

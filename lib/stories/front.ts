@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { getDisplayMedia } from "@/lib/media/queries";
 import { visibleStoryWhere } from "./access";
 import { publicStoryWhere } from "./queries";
+import { recordChanges } from "@/lib/changes";
 
 /** How many stories the top of the front page holds (the lead and the top stories). */
 export const TOP_COUNT = 5;
@@ -71,11 +72,12 @@ export async function setPins({ actor, storyIds }: { actor: TActor | null; story
   requireDesk(actor);
   const ids = [...new Set(storyIds)];
   if (ids.length > TOP_COUNT) throw new AppError("INVALID_INPUT", `The top of the front page holds ${TOP_COUNT} stories; unpin one first.`);
-  return prisma.$transaction(async (tx) => {
+  await prisma.$transaction(async (tx) => {
     const stories = await tx.story.findMany({ where: { id: { in: ids } }, select: { id: true, status: true } });
     if (stories.length !== ids.length) throw new AppError("INVALID_INPUT", "One of those stories no longer exists.");
     if (stories.some((s) => s.status !== "PUBLISHED")) throw new AppError("INVALID_INPUT", "Only published stories can be pinned to the front page.");
     await tx.frontPagePin.deleteMany({});
     await tx.frontPagePin.createMany({ data: ids.map((storyId, position) => ({ storyId, position })) });
   });
+  await recordChanges([{ kind: "front" }]);
 }

@@ -17,6 +17,7 @@ import { allocateSlug, withSlugRetry } from "@/lib/slugs";
 import { slugify } from "./slug";
 import { tagSlug } from "./tags";
 import { checkTransition, type TAction } from "./workflow";
+import { changingStory } from "@/lib/changes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -264,7 +265,7 @@ const SUMMARY: Record<TAction, string> = {
 export async function changeStoryState({ actor, storyId, baseVersion, action, at = null, note = null }: TTransition) {
   requireUserActor(actor);
   const now = new Date();
-  return inSlugTransaction(async (tx) => {
+  return changingStory(storyId, () => inSlugTransaction(async (tx) => {
     const story = await loadForActor(tx, actor, storyId);
     const verdict = checkTransition(actor, { ...story, status: story.status }, action, { now, at, note });
     if (!verdict.ok) throw new AppError(action === "schedule" || action === "scheduleUnpublish" || action === "return" ? "INVALID_INPUT" : "FORBIDDEN", verdict.reason, { workflow: [verdict.reason] });
@@ -287,7 +288,7 @@ export async function changeStoryState({ actor, storyId, baseVersion, action, at
     const audit = AUDITED[action];
     if (audit) await recordAudit(tx, { actor, action: audit, storyId: story.id, details: { headline: after.headline, ...(at ? { at: at.toISOString() } : {}) } });
     return saved(after);
-  });
+  }));
 }
 
 /** Taking a story down: a pending update becomes its content (it is no longer live, so nothing is hidden from readers). */
@@ -370,7 +371,7 @@ export async function discardPendingUpdate({ actor, storyId, baseVersion }: { ac
 export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor: TActor | null; storyId: string; baseVersion: number; until: Date | null }) {
   requireUserActor(actor);
   const now = new Date();
-  return prisma.$transaction(async (tx) => {
+  return changingStory(storyId, () => prisma.$transaction(async (tx) => {
     const story = await loadForEdit(tx, actor, storyId);
     if (until && Number.isNaN(until.getTime())) throw new AppError("INVALID_INPUT", "Choose a date and time for the embargo.", { embargoUntil: ["Choose a date and time."] });
     if (until && until > now && story.status === "PUBLISHED") throw new AppError("INVALID_INPUT", "This story is already live. Unpublish it first if it must not be public until then.");
@@ -383,7 +384,7 @@ export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor
     await recordRevision(tx, { storyId: story.id, actor, kind: "STATUS", status: after.status, summary: until ? `Embargoed until ${until.toISOString()}` : "Embargo lifted", content: workingContent(after) });
     await recordAudit(tx, { actor, action: until ? "story.embargo" : "story.embargo-lifted", storyId: story.id, details: { headline: after.headline, ...(until ? { until: until.toISOString() } : {}) } });
     return saved(after);
-  });
+  }));
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadVisibleStory } from "./access";
 import { publicStoryWhere } from "./queries";
 
 import { NOTE_KINDS } from "./note-kinds";
+import { recordChanges } from "@/lib/changes";
 
 const ZNote = z.object({
   kind: z.enum(NOTE_KINDS, { message: "Choose what kind of note this is." }),
@@ -31,20 +32,24 @@ export async function addStoryNote({ actor, storyId, data }: { actor: TActor | n
   const note = parse(data);
   const story = await loadVisibleStory({ actor, storyId, query: { select: { firstPublishedAt: true } } });
   if (!story.firstPublishedAt) throw new AppError("INVALID_INPUT", "Corrections and updates are for stories readers have seen; this one has not been published yet.");
-  return prisma.storyNote.create({ data: { storyId, ...note, createdById: actor.id }, select: { id: true, kind: true, body: true, createdAt: true } });
+  const created = await prisma.storyNote.create({ data: { storyId, ...note, createdById: actor.id }, select: { id: true, kind: true, body: true, createdAt: true } });
+  await recordChanges([{ kind: "story-note", storyId }]);
+  return created;
 }
 
 /** Change a note; what it said before is kept in its history (notes are never silently edited). */
 export async function editStoryNote({ actor, noteId, data }: { actor: TActor | null; noteId: string; data: TNoteInput }) {
   requireDesk(actor);
   const next = parse(data);
-  return prisma.$transaction(async (tx) => {
+  const edited = await prisma.$transaction(async (tx) => {
     const note = await tx.storyNote.findUnique({ where: { id: noteId }, select: { id: true, kind: true, body: true } });
     if (!note) throw new AppError("NOT_FOUND", "That note does not exist.");
     if (note.kind === next.kind && note.body === next.body) return tx.storyNote.findUniqueOrThrow({ where: { id: noteId } });
     await tx.storyNoteVersion.create({ data: { noteId, kind: note.kind, body: note.body, editedById: actor.id } });
     return tx.storyNote.update({ where: { id: noteId }, data: next });
   });
+  await recordChanges([{ kind: "story-note", storyId: edited.storyId }]);
+  return edited;
 }
 
 const NOTE_SELECT = { id: true, kind: true, body: true, createdAt: true, updatedAt: true, _count: { select: { history: true } } } as const;

@@ -1,11 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { refreshFromBackground } from "@/lib/cache/refresh";
+import { recordChanges } from "@/lib/changes";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { workingContent } from "./content";
-import { storiesChangeTags } from "./cache-tags";
+import { storyFacts } from "./facts";
 import { publishInTx, STORY_FOR_WRITE } from "./mutations";
 import { recordRevision } from "./revisions";
 
@@ -58,6 +58,8 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
     });
     if (!outcome) break;
   }
+  const changed = await Promise.all([...run.published, ...run.unpublished].map(storyFacts));
+  await recordChanges(changed.map((after) => ({ kind: "story", before: null, after })));
   return run;
 }
 
@@ -78,8 +80,6 @@ export function startScheduler(): void {
       const total = run.published.length + run.failed.length + run.unpublished.length;
       if (total) {
         console.log(`[scheduler] published ${run.published.length}, failed ${run.failed.length}, unpublished ${run.unpublished.length}`);
-        // Background work has no request to revalidate from: the process's own refresh route does it.
-        await refreshFromBackground(await storiesChangeTags([...run.published, ...run.unpublished]));
       }
     } catch (err) {
       console.error("[scheduler] run failed; trying again at the next tick:", err);

@@ -1,6 +1,5 @@
 import "server-only";
-import { refreshFromBackground } from "@/lib/cache/refresh";
-import { TAG } from "@/lib/cache/tags";
+import { recordChanges } from "@/lib/changes";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { forecastChanged, forecastsForLocations, sampleForecastDays, type TStoredForecast } from "./choose";
@@ -52,6 +51,8 @@ export async function refreshForecasts(provider: TWeatherProvider = defaultProvi
       }
     }),
   );
+  // The cached pages with the box show the new forecast from the next reader on.
+  if (changed > 0) await recordChanges([{ kind: "weather" }]);
   return { locations: locations.length, changed, failures };
 }
 
@@ -85,9 +86,7 @@ export function startWeatherLoop(): void {
   const interval = Number(process.env.NEWSROOM_WEATHER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
   const tick = async () => {
     try {
-      const { changed, failures } = await refreshForecasts();
-      // The cached pages with the box show the new forecast from the next reader on.
-      if (changed > 0) await refreshFromBackground([TAG.weather]);
+      const { failures } = await refreshForecasts();
       for (const f of failures) console.warn(`[weather] ${f.location}: ${f.reason} Keeping the last forecast.`);
     } catch (err) {
       console.error("[weather] refresh failed:", err);

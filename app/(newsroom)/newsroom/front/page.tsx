@@ -6,7 +6,7 @@ import { NamedOptions } from "@/components/ui/option-list";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { listPinnable, listPins, TOP_COUNT } from "@/lib/stories/front";
-import { arrangeFrontAction } from "./actions";
+import { arrangeFrontAction } from "@/lib/actions/front";
 import { STATUS_LABEL } from "@/lib/stories/workflow";
 
 export const metadata: Metadata = { title: "Front page", robots: { index: false } };

@@ -7,7 +7,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { listPeople } from "@/lib/people/queries";
-import { createPersonFormAction } from "./actions";
+import { createPersonFormAction } from "@/lib/actions/people";
 
 export const metadata: Metadata = { title: "People", robots: { index: false } };
 const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";

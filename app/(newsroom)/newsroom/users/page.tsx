@@ -10,7 +10,7 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
 import { formatDateTime } from "@/lib/site";
 import { listUsers } from "@/lib/users/queries";
 import { ROLES } from "@/lib/users/schemas";
-import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "./actions";
+import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from "@/lib/actions/users";
 
 export const metadata: Metadata = { title: "Accounts", robots: { index: false } };
 

@@ -11,7 +11,7 @@ import { getMediaForEdit, toDisplayMedia } from "@/lib/media/queries";
 import { thumbnailUrl } from "@/lib/media/variants";
 import { STATUS_LABEL } from "@/lib/stories/workflow";
 import { listCreditablePeople } from "@/lib/people/queries";
-import { deleteMediaAction, updateMediaAction } from "../actions";
+import { deleteMediaAction, updateMediaAction } from "@/lib/actions/media";
 
 export const metadata: Metadata = { title: "Image", robots: { index: false } };
 const formatBytes = (bytes: number) => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
 import { getPersonForAdmin, listPeople } from "@/lib/people/queries";
 import { listUsers } from "@/lib/users/queries";
-import { linkAccountAction, mergePersonAction, retirePersonAction, updatePersonAction } from "../actions";
+import { linkAccountAction, mergePersonAction, retirePersonAction, updatePersonAction } from "@/lib/actions/people";
 
 export const metadata: Metadata = { title: "Edit person", robots: { index: false } };
 const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";

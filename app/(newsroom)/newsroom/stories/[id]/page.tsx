@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
 import { toDraft } from "@/components/newsroom/story-draft";
+import { toStoryMeta } from "@/lib/stories/editor-state";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
@@ -31,16 +32,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
           story={{
             id: story.id,
             version: story.version,
-            meta: {
-              status: story.status,
-              createdById: story.createdById,
-              hasPending: story.hasPending,
-              scheduledAt: story.scheduledAt?.toISOString() ?? null,
-              unpublishAt: story.unpublishAt?.toISOString() ?? null,
-              embargoUntil: story.embargoUntil?.toISOString() ?? null,
-              deskNote: story.deskNote,
-              notice: story.notice,
-            },
+            meta: toStoryMeta(story, story.createdById),
             everPublished: story.firstPublishedAt !== null,
             credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
             media: [...story.media.values()],

@@ -6,6 +6,7 @@ import { maxUploadBytes } from "@/lib/media/config";
 import { EMPTY_DOC } from "@/lib/richtext/types";
 import { TIME_ZONE } from "@/lib/site";
 import { listSections } from "@/lib/stories/queries";
+import { toStoryMeta } from "@/lib/stories/editor-state";
 
 export const metadata: Metadata = { title: "New story", robots: { index: false } };
 
@@ -21,7 +22,7 @@ export default async function NewStoryPage() {
           story={{
             id: null,
             version: null,
-            meta: { status: "DRAFT", createdById: user.id, hasPending: false, scheduledAt: null, unpublishAt: null, embargoUntil: null, deskNote: null, notice: null },
+            meta: toStoryMeta({ status: "DRAFT", hasPending: false, scheduledAt: null, unpublishAt: null, embargoUntil: null, deskNote: null, notice: null }, user.id),
             everPublished: false,
             credits: [],
             media: [],
