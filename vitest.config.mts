@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,scripts,prisma,testing}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.*", "**/node_modules/**"],
           environment: "node",
         },
@@ -26,10 +26,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,app,components,scripts,prisma}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,app,components,scripts,prisma,testing}/**/*.int.test.{ts,tsx}"],
           environment: "node",
-          globalSetup: ["lib/testing/global-setup.ts"],
-          setupFiles: ["lib/testing/setup-database-env.ts"],
+          globalSetup: ["testing/global-setup.ts"],
+          setupFiles: ["testing/setup-database-env.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One database for the run; files still run in parallel workers.

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import exifr from "exifr";
 import { expect, test, type Page } from "@playwright/test";
-import { HTML_AS_JPEG, makeJpeg, makeJpegWithMetadata, makeTruncatedJpeg, SCRIPTED_SVG } from "../lib/testing/images";
+import { HTML_AS_JPEG, makeJpeg, makeJpegWithMetadata, makeTruncatedJpeg, SCRIPTED_SVG } from "../testing/images";
 import { CONTRIBUTOR_STATE, E2E_MAX_UPLOAD_MB, EDITOR_STATE } from "./accounts";
 import { addByline, formAlert, SIGNED_OUT } from "./helpers";
 

@@ -13,8 +13,8 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataRoot } from "../lib/db/embedded";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
-import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../lib/testing/test-database";
-import { startFakeWeather } from "../lib/testing/fake-weather";
+import { createMigratedTestDatabase, startTestServer, sweepTestDatabases } from "../testing/test-database";
+import { startFakeWeather } from "../testing/fake-weather";
 import { E2E_ACCOUNTS_FILE, E2E_MAX_UPLOAD_MB, E2E_PORT, E2E_TIME_ZONE, E2E_UPLOAD_IDLE_SECONDS, E2E_WEATHER_PORT, type TE2eAccounts } from "./accounts";
 
 async function main() {

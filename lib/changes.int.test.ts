@@ -7,8 +7,8 @@ import { setPins } from "@/lib/stories/front";
 import { changeStoryState, setEmbargo, updateStory } from "@/lib/stories/mutations";
 import { addStoryNote } from "@/lib/stories/notes";
 import { runScheduledTransitions } from "@/lib/stories/scheduler";
-import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/lib/testing/factories";
-import { makePng } from "@/lib/testing/images";
+import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
+import { makePng } from "@/testing/images";
 import { onChanges, type TChange } from "./changes";
 
 /**

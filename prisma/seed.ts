@@ -1,6 +1,6 @@
 /**
  * `npm run db:seed`: demo content for the embedded demo database (see
- * lib/seed/demo.ts). Refuses to put public demo passwords into a database
+ * prisma/seed/demo.ts). Refuses to put public demo passwords into a database
  * given by DATABASE_URL unless NEWSROOM_SEED_DEMO=1 says you mean it.
  */
 import { resolveDatabase } from "../lib/db/embedded";
@@ -14,7 +14,7 @@ async function main() {
       return;
     }
     process.env.DATABASE_URL = db.url;
-    const { seedDemoContent } = await import("../lib/seed/demo");
+    const { seedDemoContent } = await import("../prisma/seed/demo");
     const { prisma } = await import("../lib/db/client");
     const seeded = await seedDemoContent();
     console.log(seeded ? "Demo content seeded." : "Nothing to seed: the database already has content.");

@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
 import { stopChild } from "../lib/process/shutdown";
-import { createMigratedTestDatabase, startTestServer } from "../lib/testing/test-database";
+import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
 
 const STORIES = Number(process.env.BENCH_STORIES) || 10_000;
 const SEARCH_STORIES = Math.max(STORIES, Number(process.env.BENCH_SEARCH_STORIES) || 100_000);

@@ -138,7 +138,7 @@ async function main() {
   let demoLogins: string[] = [];
   if (db.embedded || process.env.NEWSROOM_SEED_DEMO === "1") {
     process.env.DATABASE_URL = db.url;
-    const demo = await import("../lib/seed/demo");
+    const demo = await import("../prisma/seed/demo");
     if (await demo.seedDemoContent()) say("Seeded demo content.");
     demoLogins = (await demo.listDemoLogins()).map((u) => `${u.role.padEnd(11)} ${u.email}  password: ${u.password}`);
     await (await import("../lib/db/client")).prisma.$disconnect();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
-import { tagPage } from "@/lib/cache/page-tags";
-import { TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { LABEL } from "@/lib/cache/labels";
 import { absoluteUrl, SITE_NAME } from "@/lib/site";
 import { listSections } from "@/lib/stories/queries";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 };
 
 export default async function SiteLayout({ children }: { children: React.ReactNode }) {
-  await tagPage(TAG.sections);
+  await labelPage(LABEL.sections);
   const sections = await listSections();
   return (
     <>

@@ -42,3 +42,21 @@ export function NewsroomHeader({ user }: { user: TUserActor }) {
     </header>
   );
 }
+
+const WIDTH = { xl: "max-w-xl", "4xl": "max-w-4xl", "6xl": "max-w-6xl" } as const;
+
+/**
+ * A newsroom page: the header for the signed-in person, then the page's main
+ * landmark at one of three widths (forms, the editor and lists). The story
+ * editor leaves room at the bottom instead of the top (its toolbar sits there).
+ */
+export function NewsroomPage({ user, width, editor = false, children }: { user: TUserActor; width: keyof typeof WIDTH; editor?: boolean; children: React.ReactNode }) {
+  return (
+    <>
+      <NewsroomHeader user={user} />
+      <main id="main" className={`mx-auto ${WIDTH[width]} px-4 ${editor ? "pb-16" : "py-8"}`}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { makeJpeg } from "../../lib/testing/images";
+import { makeJpeg } from "../../testing/images";
 import { callAction, newAccount, ORIGIN, signedIn, sql } from "./kit";
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });

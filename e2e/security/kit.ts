@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
-import { makeJpeg } from "../../lib/testing/images";
+import { makeJpeg } from "../../testing/images";
 import { E2E_PORT, e2eAccounts } from "../accounts";
 
 /** The attacks in this folder run against the production build and database the e2e server started. */

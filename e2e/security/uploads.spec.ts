@@ -1,7 +1,7 @@
 import http from "node:http";
 import sharp from "sharp";
 import { expect, test } from "@playwright/test";
-import { makeXmpBombPng } from "../../lib/testing/images";
+import { makeXmpBombPng } from "../../testing/images";
 import { E2E_MAX_UPLOAD_MB, E2E_UPLOAD_IDLE_SECONDS } from "../accounts";
 import { BASE, newAccount, signedIn } from "./kit";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { makeUser, uniqueEmail } from "@/lib/testing/factories";
+import { makeUser, uniqueEmail } from "@/testing/factories";
 import { setUserActive } from "@/lib/users/mutations";
 import { actorForSession, authenticate, INVALID_CREDENTIALS_MESSAGE, revokeSession } from "./sessions";
 

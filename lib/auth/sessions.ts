@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
-import { ZCredentials } from "@/lib/users/schemas";
+import { ZCredentials } from "@/lib/auth/credentials";
 import { recordAudit } from "@/lib/audit/audit";
 import { decoyHash, verifyPassword } from "./password";
 import { attemptKeys, lockedFor, recordFailure, recordSuccess } from "./throttle";

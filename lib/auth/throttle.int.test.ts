@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { actorOf, makeUser, uniqueEmail } from "@/lib/testing/factories";
+import { actorOf, makeUser, uniqueEmail } from "@/testing/factories";
 import { changeOwnPassword, changeUserRole, resetUserPassword } from "@/lib/users/mutations";
 import { SYSTEM_ACTOR } from "./actor";
 import { actorForSession, authenticate, SESSION_IDLE_MS } from "./sessions";

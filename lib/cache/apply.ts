@@ -1,24 +1,24 @@
 import "server-only";
 import type { TChange } from "@/lib/changes";
-import { personTags } from "@/lib/people/cache-tags";
+import { personLabels } from "@/lib/people/cache-labels";
 import { refreshFromBackground, refreshPublicPages } from "./refresh";
-import { mediaChangeTags, storyChangeTags, storyNoteTags, TAG } from "./tags";
+import { mediaChangeLabels, storyChangeLabels, storyNoteLabels, LABEL } from "./labels";
 
 /** The cache tags of every public page a change can have touched. */
-export async function tagsOfChange(change: TChange): Promise<string[]> {
+export async function labelsOfChange(change: TChange): Promise<string[]> {
   switch (change.kind) {
     case "story":
-      return storyChangeTags(change.before, change.after);
+      return storyChangeLabels(change.before, change.after);
     case "story-note":
-      return storyNoteTags(change.storyId);
+      return storyNoteLabels(change.storyId);
     case "media":
-      return mediaChangeTags(change.mediaId);
+      return mediaChangeLabels(change.mediaId);
     case "person":
-      return personTags(change.personId);
+      return personLabels(change.personId);
     case "front":
-      return [TAG.front];
+      return [LABEL.front];
     case "weather":
-      return [TAG.weather];
+      return [LABEL.weather];
   }
 }
 
@@ -29,7 +29,7 @@ export async function tagsOfChange(change: TChange): Promise<string[]> {
  * and this process's own refresh route does it instead.
  */
 export async function applyToPageCache(changes: TChange[]): Promise<void> {
-  const tags = [...new Set((await Promise.all(changes.map(tagsOfChange))).flat())];
+  const tags = [...new Set((await Promise.all(changes.map(labelsOfChange))).flat())];
   if (!tags.length) return;
   try {
     refreshPublicPages(tags);

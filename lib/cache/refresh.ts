@@ -12,7 +12,7 @@ import { forgetSlugs } from "./slug-memo";
 const SETTLE_MS = [1_000, 5_000];
 
 /** Expire the tags now (inside a request: a server action or a route handler). */
-export function expireTags(tags: Iterable<string>): void {
+export function expireLabels(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
   forgetSlugs();
 }
@@ -26,7 +26,7 @@ export function expireTags(tags: Iterable<string>): void {
  */
 export function refreshPublicPages(tags: Iterable<string>): void {
   const unique = [...new Set(tags)];
-  expireTags(unique);
+  expireLabels(unique);
   for (const ms of SETTLE_MS) setTimeout(() => void refreshFromBackground(unique, { again: true }), ms).unref?.();
 }
 

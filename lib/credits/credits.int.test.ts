@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { createPerson, setPersonRetired } from "@/lib/people/mutations";
 import { createStory, publishStory } from "@/lib/stories/mutations";
 import { getPublishedStoryBySlug } from "@/lib/stories/queries";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { setStoryCredits } from "./mutations";
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });

@@ -47,7 +47,7 @@ async function accepts(port: number, password: string): Promise<boolean> {
 
 /** The launcher's way of holding the server (supervised, onShutdown), in its own process. */
 function startHolder(root: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/testing/embedded-holder.ts", root], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "testing/embedded-holder.ts", root], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += String(chunk)));
   child.stderr!.on("data", (chunk) => (output += String(chunk)));

@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { actorOf, makeUser } from "@/lib/testing/factories";
-import { makeCameraJpeg, makeFlatPng, makeXmpBombPng } from "@/lib/testing/images";
+import { actorOf, makeUser } from "@/testing/factories";
+import { makeCameraJpeg, makeFlatPng, makeXmpBombPng } from "@/testing/images";
 import { uploadMedia } from "./mutations";
 import { serveVariant } from "./serve";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { createStory } from "@/lib/stories/mutations";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { createPerson, mergePeople, setPersonRetired, updatePerson } from "./mutations";
 import { findCurrentPersonSlug, getPublicPerson, searchPeopleForCredits } from "./queries";
 import { publishStory } from "@/lib/stories/mutations";

@@ -1,6 +1,6 @@
 import "server-only";
 import { cachedText } from "@/lib/cache/cached-text";
-import { TAG } from "@/lib/cache/tags";
+import { LABEL } from "@/lib/cache/labels";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
 import { creditedName } from "@/lib/credits/format";
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
@@ -15,7 +15,7 @@ type TFeed = { title: string; path: string; description: string; sectionSlug?: s
  * data cache under `tags` (what the feed lists; teasers change with people and images too).
  */
 export async function feedResponse(feed: TFeed, tags: string[]) {
-  const xml = await cachedText(["feed", feed.path, feed.title], [...tags, TAG.listings], () => buildFeed(feed));
+  const xml = await cachedText(["feed", feed.path, feed.title], [...tags, LABEL.listings], () => buildFeed(feed));
   return xmlResponse(xml, "application/rss+xml; charset=utf-8");
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withOwnDatabase } from "@/lib/testing/own-database";
+import { withOwnDatabase } from "@/testing/own-database";
 
 /** The front page is about every public story, so this file gets a database of its own. */
 withOwnDatabase("front");
@@ -8,7 +8,7 @@ describe("the front page", () => {
   it("fills the top by recency after the pins, then the latest, then up to four per section with nothing repeated", async () => {
     const { prisma } = await import("@/lib/db/client");
     const { getFrontPage } = await import("./front");
-    const { makeUser } = await import("@/lib/testing/factories");
+    const { makeUser } = await import("@/testing/factories");
     const user = await makeUser();
     const sections = ["section_news", "section_world"];
     // 30 stories, newest last; one embargoed story that must not show anywhere.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import type { TRichDoc } from "@/lib/richtext/types";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { createStory, restoreRevision, updateStory } from "./mutations";
 import { getStoryForEditor } from "./queries";
 import { compareRevisions, listRevisions } from "./revisions";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { searchStories, splitHighlights } from "./search";
 
 const word = () => `zq${randomBytes(4).toString("hex")}`;

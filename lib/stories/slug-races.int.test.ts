@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { toActionError } from "@/lib/errors";
 import { createPerson, updatePerson } from "@/lib/people/mutations";
-import { actorOf, makeUser, paragraphDoc } from "@/lib/testing/factories";
+import { actorOf, makeUser, paragraphDoc } from "@/testing/factories";
 import { createStory, updateStory } from "./mutations";
 import { slugify } from "./slug";
 

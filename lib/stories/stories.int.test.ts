@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { TRichDoc } from "@/lib/richtext/types";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { createStory, publishStory, unpublishStory, updateStory } from "./mutations";
 import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatestPublished, listStoriesForDesk } from "./queries";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/lib/testing/factories";
+import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
 import { storyFacts } from "./facts";
 import { changeStoryState, createStory, updateStory } from "./mutations";
 import { findTag, getTagPage, listFeedStories } from "./public-queries";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { getPublicPerson } from "@/lib/people/queries";
-import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/lib/testing/factories";
+import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
 import { changeStoryState, publishStory, setEmbargo, updateStory } from "./mutations";
 import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatestPublished } from "./queries";
 import { runScheduledTransitions } from "./scheduler";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZCredentials, ZUserCreate } from "./schemas";
+import { ZCredentials } from "@/lib/auth/credentials";
+import { ZUserCreate } from "./schemas";
 
 describe("ZUserCreate", () => {
   const valid = { email: "  Jane.Roe@Paper.Example ", name: " Jane Roe ", role: "EDITOR", password: "long enough password" };

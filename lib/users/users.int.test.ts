@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR, type TActor } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/client";
-import { makeUser, uniqueEmail } from "@/lib/testing/factories";
+import { makeUser, uniqueEmail } from "@/testing/factories";
 import { actorForSession, authenticate } from "@/lib/auth/sessions";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./mutations";
 import { listUsers } from "./queries";

@@ -19,10 +19,6 @@ export async function weatherLocations(): Promise<TWeatherLocation[]> {
   return parseLocations(typeof setting?.value === "string" ? setting.value : undefined);
 }
 
-export async function setWeatherLocations(raw: string) {
-  await prisma.siteSetting.upsert({ where: { key: SETTING }, create: { key: SETTING, value: raw }, update: { value: raw } });
-}
-
 export const defaultProvider = (): TWeatherProvider => openMeteo(process.env.NEWSROOM_WEATHER_URL || DEFAULT_URL);
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { startFakeWeather } from "@/lib/testing/fake-weather";
+import { startFakeWeather } from "@/testing/fake-weather";
 import { locationKey } from "./provider";
 import { defaultProvider, refreshForecasts, storedForecasts, storeSampleForecasts } from "./forecasts";
 

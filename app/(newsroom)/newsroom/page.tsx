@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { NamedOptions, OptionList } from "@/components/ui/option-list";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
@@ -60,9 +60,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const [desk, sections, people] = await Promise.all([getDesk({ actor: user, filter }), listSections(), listCreditablePeople({ actor: user })]);
   const editor = hasRole(user, "EDITOR");
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <div>
             <h1 className="text-2xl font-semibold">Welcome, {user.name}</h1>
@@ -113,7 +111,6 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
           <DeskList title="Embargoed" items={desk.embargoed} empty="No embargoes." />
           <DeskList title="Recently published" items={desk.published} empty="Nothing published yet." />
         </div>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

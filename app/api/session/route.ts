@@ -5,7 +5,7 @@ import { InactiveAccountError, signIn, ThrottledSignin } from "@/lib/auth/auth";
 import { safeNextPath } from "@/lib/auth/redirect";
 import { INACTIVE_ACCOUNT_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/sessions";
 import { crossSiteReason } from "@/lib/http/request";
-import { ZCredentials } from "@/lib/users/schemas";
+import { ZCredentials } from "@/lib/auth/credentials";
 
 export const dynamic = "force-dynamic";
 

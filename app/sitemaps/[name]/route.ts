@@ -1,6 +1,6 @@
 // GET /sitemaps/{stories,sections,people,news}.xml — only what readers may see
 import { cachedText } from "@/lib/cache/cached-text";
-import { TAG } from "@/lib/cache/tags";
+import { LABEL } from "@/lib/cache/labels";
 import { newsSitemap, urlSet } from "@/lib/seo/sitemap";
 import { xmlResponse } from "@/lib/seo/xml";
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
@@ -32,5 +32,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ nam
   const build = Object.hasOwn(SITEMAPS, name) ? SITEMAPS[name] : undefined;
   if (!build) return new Response("No such sitemap.", { status: 404 });
   // Kept in the data cache until a story, person or section change expires it (lib/cache).
-  return xmlResponse(await cachedText(["sitemap", name], [TAG.sitemaps, TAG.sections], build));
+  return xmlResponse(await cachedText(["sitemap", name], [LABEL.sitemaps, LABEL.sections], build));
 }

@@ -2,7 +2,7 @@
 "use strict";
 /**
  * The page and data cache of this process (next.config.js `cacheHandler`):
- * whole public pages (the route cache) and `cachedText`/`tagPage` entries
+ * whole public pages (the route cache) and `cachedText`/`labelPage` entries
  * (Next's data cache), in memory, within NEWSROOM_PAGE_CACHE_MB (64 by default).
  *
  * Why not Next's own memory cache: it is one LRU for every URL, so answers to

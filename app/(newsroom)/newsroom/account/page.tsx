@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
@@ -13,9 +13,7 @@ const input = "rounded border border-ink/30 bg-white px-2 py-1";
 export default async function AccountPage() {
   const user = await requireUser("/newsroom/account");
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-xl px-4 py-8">
+    <NewsroomPage user={user} width="xl">
         <h1 className="text-2xl font-semibold">Your account</h1>
         <p className="mt-1 text-ink/70">
           {user.name} · {user.email}
@@ -38,7 +36,6 @@ export default async function AccountPage() {
             </label>
           </ActionForm>
         </section>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

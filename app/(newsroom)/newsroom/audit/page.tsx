@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminOnly } from "@/components/newsroom/admin-only";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { Pager, pageQuery } from "@/components/ui/pager";
 import { TableHead } from "@/components/ui/table-head";
 import { AUDIT_ACTIONS, listAudit, type TAuditAction } from "@/lib/audit/audit";
@@ -25,9 +25,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const page = Math.min(10_000, Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1));
   const { events, pages } = await listAudit({ actor: user, page });
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="mt-1 text-sm text-ink/70">Publishing, scheduling, embargoes, archiving and changes to accounts: who, what, when. Newest first.</p>
         <table className="mt-4 w-full text-left text-sm">
@@ -53,7 +51,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </tbody>
         </table>
         <Pager page={page} pages={pages} href={(p) => `/newsroom/audit${pageQuery({}, p)}`} />
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

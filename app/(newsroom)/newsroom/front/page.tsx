@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { NamedOptions } from "@/components/ui/option-list";
 import { hasRole } from "@/lib/auth/actor";
@@ -16,20 +16,15 @@ export default async function FrontPageDesk() {
   const user = await requireUser("/newsroom/front");
   if (!hasRole(user, "EDITOR")) {
     return (
-      <>
-        <NewsroomHeader user={user} />
-        <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+      <NewsroomPage user={user} width="4xl">
           <h1 className="text-2xl font-semibold">Front page</h1>
           <p className="mt-2">Editors and admins arrange the front page.</p>
-        </main>
-      </>
+      </NewsroomPage>
     );
   }
   const [pins, pinnable] = await Promise.all([listPins({ actor: user }), listPinnable({ actor: user })]);
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+    <NewsroomPage user={user} width="4xl">
         <h1 className="text-2xl font-semibold">Front page</h1>
         <p className="mt-1 text-sm text-ink/70">
           Pin up to {TOP_COUNT} stories to the top of the <Link href="/" className="underline">front page</Link>, in order: the first is the lead. The rest of the top fills with the newest stories.
@@ -63,7 +58,6 @@ export default async function FrontPageDesk() {
             </select>
           </label>
         </ActionForm>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

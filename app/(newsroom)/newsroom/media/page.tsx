@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager, pageQuery } from "@/components/ui/pager";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { LibraryUploader } from "@/components/newsroom/media-uploader";
 import { requireUser } from "@/lib/auth/current-user";
 import { maxUploadBytes } from "@/lib/media/config";
@@ -19,9 +19,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const { items, total, page, pages } = await listMedia({ actor: user, filter: params });
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <h1 className="text-2xl font-semibold">Media</h1>
         <p className="mt-1 text-sm text-ink/70">The photo library: every image with its alt text, caption, credit and copyright, and the stories that use it.</p>
         {params.deleted && (
@@ -83,7 +81,6 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           })}
         </ul>
         <Pager page={page} pages={pages} href={(p) => pageQuery({ q: params.q, filter: params.filter }, p)} />
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminOnly } from "@/components/newsroom/admin-only";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { TableHead } from "@/components/ui/table-head";
 import { ActionForm } from "@/components/ui/action-form";
 import { hasRole } from "@/lib/auth/actor";
@@ -18,9 +18,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const q = (await searchParams).q ?? "";
   const people = await listPeople({ actor: user, q });
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <h1 className="text-2xl font-semibold">People</h1>
         <p className="mt-1 text-sm text-ink/70">Everyone who can be credited on a story — with or without a login.</p>
 
@@ -77,7 +75,6 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             ))}
           </tbody>
         </table>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pager, pageQuery } from "@/components/ui/pager";
 import { STATUS_LABEL } from "@/lib/stories/workflow";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
 import { requireUser } from "@/lib/auth/current-user";
@@ -21,9 +21,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const { stories, total, page, pages } = await listStoriesForDesk({ actor: user, filter });
   const now = new Date();
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h1 className="text-2xl font-semibold">Stories</h1>
           <Link href="/newsroom/stories/new" className="rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
@@ -78,7 +76,6 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           </table>
         )}
         <Pager page={page} pages={pages} href={(p) => pageQuery({ status: filter.status, q: filter.q }, p)} />
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminOnly } from "@/components/newsroom/admin-only";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { OptionList } from "@/components/ui/option-list";
 import { TableHead } from "@/components/ui/table-head";
 import { ActionForm } from "@/components/ui/action-form";
@@ -22,9 +22,7 @@ export default async function UsersPage() {
   if (!hasRole(user, "ADMIN")) return <AdminOnly user={user} title="Accounts" what="accounts" />;
   const users = await listUsers({ actor: user });
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <h1 className="text-2xl font-semibold">Accounts</h1>
 
         <section aria-labelledby="new-account" className="mt-6 rounded border border-ink/15 bg-white p-4">
@@ -89,7 +87,6 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

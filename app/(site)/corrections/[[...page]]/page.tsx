@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Pager, pagePath, pageParam } from "@/components/ui/pager";
-import { tagPage } from "@/lib/cache/page-tags";
-import { TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { LABEL } from "@/lib/cache/labels";
 import { formatDateTime, pageAlternates } from "@/lib/site";
 import { NOTE_LABEL } from "@/lib/stories/note-kinds";
 import { listPublicNotes } from "@/lib/stories/notes";
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function CorrectionsPage({ params }: TProps) {
   const requested = pageOf((await params).page);
   if (!requested) notFound();
-  await tagPage(TAG.corrections, TAG.listings);
+  await labelPage(LABEL.corrections, LABEL.listings);
   const { notes, page, pages } = await listPublicNotes(requested);
   if (page > pages) notFound();
   return (

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { Figure } from "@/components/site/figure";
 import { StoryTeaser } from "@/components/site/story-teaser";
 import { WeatherBox } from "@/components/site/weather-box";
-import { tagPage } from "@/lib/cache/page-tags";
-import { TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { LABEL } from "@/lib/cache/labels";
 import { pageAlternates } from "@/lib/site";
 import { getFrontPage } from "@/lib/stories/front";
 import { storedForecasts } from "@/lib/weather/forecasts";
@@ -27,7 +27,7 @@ export const metadata: Metadata = { alternates: pageAlternates("/") };
 /** The front page: the lead story, the top stories the desk pinned (or the newest), the latest, a rail per section, the weather. */
 export default async function FrontPage({ params }: TProps) {
   if (!EDITIONS.has((await params).edition)) notFound();
-  await tagPage(TAG.front, TAG.listings, TAG.weather);
+  await labelPage(LABEL.front, LABEL.listings, LABEL.weather);
   const [front, forecasts] = await Promise.all([getFrontPage(), storedForecasts().catch(() => [])]);
   const { lead, top, latest, rails } = front;
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Pager, pagePath } from "@/components/ui/pager";
-import { tagPage } from "@/lib/cache/page-tags";
-import { personSlugTag, personStoriesTag, personTag, TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { personSlugLabel, personStoriesLabel, personLabel, LABEL } from "@/lib/cache/labels";
 import { notFound } from "next/navigation";
 import { bioSentence } from "@/lib/credits/format";
 import { getPublicPerson } from "@/lib/people/queries";
@@ -13,9 +13,9 @@ import { pageAlternates } from "@/lib/site";
 
 /** One page of a person's stories, the cached page filed under them (a 404 under the slug, until someone has it). */
 async function load(slug: string, page: number) {
-  await tagPage(personSlugTag(slug), TAG.listings);
+  await labelPage(personSlugLabel(slug), LABEL.listings);
   const person = await getPublicPerson(slug, page);
-  if (person) await tagPage(personTag(person.id), personStoriesTag(person.id));
+  if (person) await labelPage(personLabel(person.id), personStoriesLabel(person.id));
   return person && (page === 1 || page <= person.pages) ? person : null;
 }
 

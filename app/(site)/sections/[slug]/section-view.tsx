@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryList } from "@/components/site/story-list";
 import { pagePath } from "@/components/ui/pager";
-import { tagPage } from "@/lib/cache/page-tags";
-import { sectionStoriesTag, TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { sectionStoriesLabel, LABEL } from "@/lib/cache/labels";
 import { pageAlternates } from "@/lib/site";
 import { getSectionPage } from "@/lib/stories/public-queries";
 
 /** One page of a section, the cached page filed under the section's list (a 404 under the sections). */
 async function load(slug: string, page: number) {
-  await tagPage(TAG.sections, TAG.listings);
+  await labelPage(LABEL.sections, LABEL.listings);
   const data = await getSectionPage(slug, page);
-  if (data) await tagPage(sectionStoriesTag(data.section.id));
+  if (data) await labelPage(sectionStoriesLabel(data.section.id));
   // A page past the end is not a page (page 1 always is, even when empty).
   return data && (page === 1 || page <= data.pages) ? data : null;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/site/json-ld";
-import { tagPage } from "@/lib/cache/page-tags";
-import { mediaTag, personTag, storySlugTag, storyTag, TAG } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { mediaLabel, personLabel, storySlugLabel, storyLabel, LABEL } from "@/lib/cache/labels";
 import { StoryArticle } from "@/components/site/story-article";
 import { WeatherBox } from "@/components/site/weather-box";
 import { plainText, firstSentence } from "@/lib/richtext/text";
@@ -24,9 +24,9 @@ type TProps = { params: Promise<{ slug: string }> };
 
 /** The story at this URL, with the page filed under everything it shows (a "not found" too, until the slug is used). */
 async function loadStory(slug: string) {
-  await tagPage(storySlugTag(slug));
+  await labelPage(storySlugLabel(slug));
   const story = await getPublishedStoryBySlug(slug);
-  if (story) await tagPage(storyTag(story.id), TAG.weather, ...story.credits.map((c) => personTag(c.person.id)), ...[...story.media.keys()].map(mediaTag));
+  if (story) await labelPage(storyLabel(story.id), LABEL.weather, ...story.credits.map((c) => personLabel(c.person.id)), ...[...story.media.keys()].map(mediaLabel));
   return story;
 }
 

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryList } from "@/components/site/story-list";
 import { pagePath } from "@/components/ui/pager";
-import { tagPage } from "@/lib/cache/page-tags";
-import { TAG, tagStoriesTag } from "@/lib/cache/tags";
+import { labelPage } from "@/lib/cache/page-labels";
+import { LABEL, tagStoriesLabel } from "@/lib/cache/labels";
 import { pageAlternates } from "@/lib/site";
 import { getTagPage } from "@/lib/stories/public-queries";
 
 /** One page of a tag; cached under the tag's list, so a 404 becomes a page when a story first carries it. */
 async function load(slug: string, page: number) {
-  await tagPage(tagStoriesTag(slug), TAG.listings);
+  await labelPage(tagStoriesLabel(slug), LABEL.listings);
   const data = await getTagPage(slug, page);
   return data && (page === 1 || page <= data.pages) ? data : null;
 }

@@ -1,7 +1,7 @@
 // POST /api/internal/refresh — expire cached public pages by tag, for this process's own background work
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { expireTags, INTERNAL_TOKEN_HEADER, refreshPublicPages } from "@/lib/cache/refresh";
+import { expireLabels, INTERNAL_TOKEN_HEADER, refreshPublicPages } from "@/lib/cache/refresh";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,7 @@ export async function POST(request: Request) {
   const parsed = ZBody.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: "Expected { tags: string[], again?: boolean }." }, { status: 400 });
   // A change from background work gets the full refresh (with its settling passes); a settling pass only expires.
-  if (parsed.data.again) expireTags(parsed.data.tags);
+  if (parsed.data.again) expireLabels(parsed.data.tags);
   else refreshPublicPages(parsed.data.tags);
   return new Response(null, { status: 204 });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MediaDetailsFields, MediaDetailsSummary } from "@/components/newsroom/media-details-fields";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { ActionForm } from "@/components/ui/action-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
@@ -25,9 +25,7 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
   const details = toMediaDetails(media, media.canEdit);
   const preview = captionLine(media.caption, shown.credit);
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+    <NewsroomPage user={user} width="6xl">
         <p className="text-sm">
           <Link href="/newsroom/media" className="underline">
             ← Media
@@ -92,7 +90,6 @@ export default async function MediaItemPage({ params }: { params: Promise<{ id: 
             <MediaDetailsSummary media={details} />
           )}
         </div>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

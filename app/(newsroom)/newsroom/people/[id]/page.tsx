@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminOnly } from "@/components/newsroom/admin-only";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { PersonPhotoField } from "@/components/newsroom/person-photo-field";
 import { maxUploadBytes } from "@/lib/media/config";
 import { ActionForm } from "@/components/ui/action-form";
@@ -22,9 +22,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   const person = await orNotFound(getPersonForAdmin({ actor: user, personId: id }));
   const [others, users] = await Promise.all([listPeople({ actor: user }), listUsers({ actor: user })]);
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-4xl px-4 py-8">
+    <NewsroomPage user={user} width="4xl">
         <p className="text-sm">
           <Link href="/newsroom/people" className="underline">
             ← People
@@ -121,7 +119,6 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
             </select>
           </ActionForm>
         </section>
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { toDraft } from "@/components/newsroom/story-draft";
 import { toStoryMeta } from "@/lib/stories/editor-state";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
@@ -24,9 +24,7 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   // Corrections and updates are the desk's, on stories readers have seen.
   const notes = hasRole(user, "EDITOR") && story.firstPublishedAt ? await listStoryNotesForDesk({ actor: user, storyId: story.id }) : null;
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-4xl px-4 pb-16">
+    <NewsroomPage user={user} width="4xl" editor>
         <h1 className="sr-only">Edit story: {story.headline || "Untitled story"}</h1>
         <StoryEditorLoader
           story={{
@@ -48,7 +46,6 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
             <NotesPanel storyId={story.id} notes={notes} />
           </div>
         )}
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

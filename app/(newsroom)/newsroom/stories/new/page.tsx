@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { NewsroomHeader } from "@/components/newsroom/newsroom-header";
+import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { StoryEditorLoader } from "@/components/newsroom/story-editor-loader";
 import { requireUser } from "@/lib/auth/current-user";
 import { maxUploadBytes } from "@/lib/media/config";
@@ -14,9 +14,7 @@ export default async function NewStoryPage() {
   const user = await requireUser("/newsroom/stories/new");
   const sections = await listSections();
   return (
-    <>
-      <NewsroomHeader user={user} />
-      <main id="main" className="mx-auto max-w-4xl px-4 pb-16">
+    <NewsroomPage user={user} width="4xl" editor>
         <h1 className="sr-only">New story</h1>
         <StoryEditorLoader
           story={{
@@ -33,7 +31,6 @@ export default async function NewStoryPage() {
           timeZone={TIME_ZONE}
           maxUploadBytes={maxUploadBytes()}
         />
-      </main>
-    </>
+    </NewsroomPage>
   );
 }

@@ -1,5 +1,5 @@
 // GET /people/<slug>/feed.xml — RSS 2.0 of one person's stories
-import { personStoriesTag, personTag } from "@/lib/cache/tags";
+import { personStoriesLabel, personLabel } from "@/lib/cache/labels";
 import { feedResponse } from "@/lib/seo/feeds";
 import { SITE_NAME } from "@/lib/site";
 import { findFeedOwner } from "@/lib/stories/public-queries";
@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!person) return new Response("No such person.", { status: 404 });
   return feedResponse(
     { title: `${person.name} — ${SITE_NAME}`, path: `/people/${person.slug}/feed.xml`, description: `Stories by ${person.name}.`, personSlug: person.slug },
-    [personTag(person.id), personStoriesTag(person.id)],
+    [personLabel(person.id), personStoriesLabel(person.id)],
   );
 }

@@ -1,5 +1,5 @@
 // GET /sections/<slug>/feed.xml — RSS 2.0 of one section
-import { sectionStoriesTag, TAG } from "@/lib/cache/tags";
+import { sectionStoriesLabel, LABEL } from "@/lib/cache/labels";
 import { feedResponse } from "@/lib/seo/feeds";
 import { SITE_NAME } from "@/lib/site";
 import { findFeedOwner } from "@/lib/stories/public-queries";
@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!section) return new Response("No such section.", { status: 404 });
   return feedResponse(
     { title: `${section.name} — ${SITE_NAME}`, path: `/sections/${section.slug}/feed.xml`, description: `The latest ${section.name} stories.`, sectionSlug: section.slug },
-    [sectionStoriesTag(section.id), TAG.sections],
+    [sectionStoriesLabel(section.id), LABEL.sections],
   );
 }

@@ -1,5 +1,5 @@
 // GET /tags/<slug>/feed.xml — RSS 2.0 of the stories carrying one tag
-import { tagStoriesTag } from "@/lib/cache/tags";
+import { tagStoriesLabel } from "@/lib/cache/labels";
 import { feedResponse } from "@/lib/seo/feeds";
 import { SITE_NAME } from "@/lib/site";
 import { findTag } from "@/lib/stories/public-queries";
@@ -10,5 +10,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const tag = await findTag(slug);
   if (!tag) return new Response("No such tag.", { status: 404 });
-  return feedResponse({ title: `${tag.name} — ${SITE_NAME}`, path: `/tags/${tag.slug}/feed.xml`, description: `Stories tagged “${tag.name}”.`, tagSlug: tag.slug }, [tagStoriesTag(tag.slug)]);
+  return feedResponse({ title: `${tag.name} — ${SITE_NAME}`, path: `/tags/${tag.slug}/feed.xml`, description: `Stories tagged “${tag.name}”.`, tagSlug: tag.slug }, [tagStoriesLabel(tag.slug)]);
 }

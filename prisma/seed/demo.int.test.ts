@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withOwnDatabase } from "@/lib/testing/own-database";
+import { withOwnDatabase } from "@/testing/own-database";
 
 /** Seeding is about an empty database, so this file gets one of its own. */
 withOwnDatabase("seed");

@@ -4,8 +4,8 @@ import { unstable_cache } from "next/cache";
 const MAX_TAGS = 64;
 
 /**
- * Tag the public page (or feed) being rendered, so `refreshPublicPages` can
- * expire it. Next collects the tags of every `unstable_cache` call made while
+ * Label the public page (or feed) being rendered with what it shows, so a
+ * change to any of it expires the page (lib/cache/apply.ts). Next collects the tags of every `unstable_cache` call made while
  * a cached route renders and files the page under them; this call caches
  * nothing of ours (a constant), it only contributes the tags. Call it before
  * anything that may end the render early (`notFound()`), so a cached "not
@@ -14,7 +14,7 @@ const MAX_TAGS = 64;
  * (`cacheTag` does this under Cache Components; we use the classic route cache,
  * whose pages are cached whole, so the newsroom's dynamic pages need no rework.)
  */
-export async function tagPage(...tags: string[]): Promise<void> {
+export async function labelPage(...tags: string[]): Promise<void> {
   const unique = [...new Set(tags)].slice(0, MAX_TAGS);
   if (unique.length === 0) return;
   // One key for every call: the tags are collected before the lookup, and a key per

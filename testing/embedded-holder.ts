@@ -3,13 +3,13 @@
  * (scripts/serve.ts: started with supervision, stopped by onShutdown on
  * SIGTERM), for lib/db/embedded-supervision.int.test.ts.
  *
- *   node --import tsx lib/testing/embedded-holder.ts <root>
+ *   node --import tsx testing/embedded-holder.ts <root>
  *
  * Prints `READY {"port":…}` once the server accepts connections; every log
  * line of the supervisor goes to stdout as `LOG …`.
  */
-import { startEmbeddedPostgres } from "../db/embedded";
-import { onShutdown } from "../process/shutdown";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { onShutdown } from "@/lib/process/shutdown";
 
 async function main() {
   const root = process.argv[2];

@@ -6,8 +6,8 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { dataRoot, databaseUrl, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "../db/embedded";
-import { runPrismaCli } from "../db/prisma-cli";
+import { dataRoot, databaseUrl, dropDatabase, ensureDatabase, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { runPrismaCli } from "@/lib/db/prisma-cli";
 
 export type TTestServer = { serverUrl: string; stop: () => Promise<void> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeUser } from "@/lib/testing/factories";
+import { makeUser } from "@/testing/factories";
 import { seedDemoContent } from "./demo";
 
 describe("seedDemoContent on a database that has accounts", () => {

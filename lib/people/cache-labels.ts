@@ -1,9 +1,9 @@
 import "server-only";
-import { personChangeTags } from "@/lib/cache/tags";
+import { personChangeLabels } from "@/lib/cache/labels";
 import { prisma } from "@/lib/db/client";
 
 /** Tags for a person's public pages under every slug they have had (a merged-away person: their id's tags only). */
-export async function personTags(personId: string): Promise<string[]> {
+export async function personLabels(personId: string): Promise<string[]> {
   const p = await prisma.person.findUnique({ where: { id: personId }, select: { slug: true, oldSlugs: { select: { slug: true } } } });
-  return personChangeTags(personId, p ? [p.slug, ...p.oldSlugs.map((o) => o.slug)] : []);
+  return personChangeLabels(personId, p ? [p.slug, ...p.oldSlugs.map((o) => o.slug)] : []);
 }
