@@ -148,7 +148,7 @@ async function publishToVisible(databaseUrl: string, editorId: string): Promise<
   process.env.DATABASE_URL = databaseUrl;
   process.env.PORT = String(PORT);
   process.env.NEWSROOM_INTERNAL_TOKEN = INTERNAL_TOKEN;
-  const { changeStoryState } = await import("../lib/stories/mutations");
+  const { changeStoryState } = await import("../lib/stories/transitions");
   const { prisma } = await import("../lib/db/client");
   const actor = { kind: "user" as const, id: editorId, role: "EDITOR" as const, name: "Bench Editor", email: "bench@bench.invalid" };
   const storyId = "bs7";

@@ -24,7 +24,8 @@ export const paragraphDoc = (text: string) => ({ type: "doc" as const, content: 
 /** A story ready to publish (headline, text, byline), in review; `fields` adds to what it is created with. */
 export async function makeReadyStory(editor: TActor, headline: string, fields: Record<string, unknown> = {}) {
   const { prisma } = await import("@/lib/db/client");
-  const { changeStoryState, createStory } = await import("@/lib/stories/mutations");
+  const { createStory } = await import("@/lib/stories/mutations");
+  const { changeStoryState } = await import("@/lib/stories/transitions");
   const story = await createStory({ actor: editor, data: { headline, body: paragraphDoc("Words for readers."), ...fields } });
   const person = await prisma.person.create({ data: { name: "Byline Person", slug: `byline-${randomBytes(4).toString("hex")}` } });
   await prisma.storyCredit.create({ data: { storyId: story.id, personId: person.id, role: "BYLINE", position: 0 } });

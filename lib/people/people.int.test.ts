@@ -6,7 +6,7 @@ import { createStory } from "@/lib/stories/mutations";
 import { makeUser } from "@/testing/factories";
 import { createPerson, mergePeople, setPersonRetired, updatePerson } from "./mutations";
 import { findCurrentPersonSlug, getPublicPerson, searchPeopleForCredits } from "./queries";
-import { publishStory } from "@/lib/stories/mutations";
+import { publishStory } from "@/lib/stories/transitions";
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });
 const tag = () => randomBytes(3).toString("hex");

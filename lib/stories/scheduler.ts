@@ -6,7 +6,8 @@ import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { workingContent } from "./content";
 import { storyFacts } from "./facts";
-import { publishInTx, STORY_FOR_WRITE } from "./mutations";
+import { STORY_FOR_WRITE } from "./mutations";
+import { publishInTx } from "./transitions";
 import { recordRevision } from "./revisions";
 
 export type TSchedulerRun = { published: string[]; failed: string[]; unpublished: string[] };

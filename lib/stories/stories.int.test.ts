@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { makeUser } from "@/testing/factories";
-import { createStory, publishStory, unpublishStory, updateStory } from "./mutations";
+import { createStory, updateStory } from "./mutations";
+import { publishStory, unpublishStory } from "./transitions";
 import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatestPublished, listStoriesForDesk } from "./queries";
 
 const actorOf = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN"; name: string; email: string }): TActor => ({ kind: "user", ...u });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
 import { storyFacts } from "./facts";
-import { changeStoryState, createStory, updateStory } from "./mutations";
+import { createStory, updateStory } from "./mutations";
+import { changeStoryState } from "./transitions";
 import { findTag, getTagPage, listFeedStories } from "./public-queries";
 import { getPublishedStoryBySlug } from "./queries";
 

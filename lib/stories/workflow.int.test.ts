@@ -4,7 +4,8 @@ import type { TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { getPublicPerson } from "@/lib/people/queries";
 import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
-import { changeStoryState, publishStory, setEmbargo, updateStory } from "./mutations";
+import { updateStory } from "./mutations";
+import { changeStoryState, publishStory, setEmbargo } from "./transitions";
 import { findCurrentSlug, getPublishedStoryBySlug, getStoryForEditor, listLatestPublished } from "./queries";
 import { runScheduledTransitions } from "./scheduler";
 
