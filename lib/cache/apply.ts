@@ -23,17 +23,24 @@ export async function labelsOfChange(change: TChange): Promise<string[]> {
 }
 
 /**
- * The one place changes become cache work: expire the pages they touched. In a
- * request (a server action, a route handler) Next's revalidateTag does it here;
- * outside one (the scheduler, the weather loop, a script) revalidateTag refuses,
- * and this process's own refresh route does it instead.
+ * The one place changes become cache work: expire the pages they touched,
+ * through this process's own refresh route (a route handler of its own). Not
+ * with revalidateTag in the request that made the change: inside a server
+ * action that makes Next re-render the page the person is on, and for the story
+ * editor (a story started at /newsroom/stories/new, its address swapped in
+ * place) that remounted the editor and lost its refusal, undo history and open
+ * work. Only when the route cannot be reached are they expired here, which
+ * works in a request and is refused outside one (then the cache's own time
+ * limit is the backstop, and the failure is logged).
+ * Across processes (issue 16) this becomes an event every process hears.
  */
 export async function applyToPageCache(changes: TChange[]): Promise<void> {
-  const tags = [...new Set((await Promise.all(changes.map(labelsOfChange))).flat())];
-  if (!tags.length) return;
+  const labels = [...new Set((await Promise.all(changes.map(labelsOfChange))).flat())];
+  if (!labels.length || (await refreshFromBackground(labels))) return;
   try {
-    refreshPublicPages(tags);
-  } catch {
-    await refreshFromBackground(tags);
+    refreshPublicPages(labels);
+  } catch (err) {
+    // No refresh token: this process is not the app server (a script, a test) and holds no page cache.
+    if (process.env.NEWSROOM_INTERNAL_TOKEN) throw err;
   }
 }
