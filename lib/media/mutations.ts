@@ -176,7 +176,7 @@ export async function requireAltText(tx: Tx, use: TStoryMediaUse) {
   const ordered = [...missing].sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
   const first = ordered[0]!;
   const where = first.id === use.lead ? "the lead photo" : "an image in the story";
-  const more = missing.length > 1 ? ` (${missing.length - 1} more image${missing.length > 2 ? "s" : ""} also lack it)` : "";
+  const more = missing.length > 1 ? ` (${missing.length - 1} more image${missing.length > 2 ? "s also lack" : " also lacks"} it)` : "";
   throw new AppError(
     "INVALID_INPUT",
     `Add alt text to “${first.filename}”, ${where}, before publishing${more}: readers who cannot see the image need a description. Add it in the photo's details, in the story editor or in Media.`,
