@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { TFormState } from "@/components/ui/action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, toActionError, type TActionResult } from "@/lib/errors";
-import { refreshPublicPages } from "@/lib/cache/refresh";
+import { refreshFromBackground, refreshPublicPages } from "@/lib/cache/refresh";
 import { mediaChangeTags } from "@/lib/cache/tags";
 import { formText, runFormTask } from "@/lib/form-task";
 import { mediaDetailsFromForm, toMediaDetails, type TMediaDetailsLoaded, type TMediaDetailsResult } from "@/lib/media/details";
@@ -57,7 +57,12 @@ export async function saveMediaDetailsAction(data: FormData): Promise<TMediaDeta
     target = detailsTarget(data);
     const actor = await getCurrentUser();
     const saved = await updateMedia({ actor, mediaId: target.mediaId, baseVersion: target.baseVersion, data: mediaDetailsFromForm(data) });
-    refreshPublicPages(mediaChangeTags(target.mediaId));
+    // Expired here, the tags would make Next re-render the story editor's route after this action; for a story
+    // started at /newsroom/stories/new (its address swapped in place) that remounts the editor and loses its
+    // publishing refusal, undo history and open work. The editor has what it needs from this answer, so the
+    // pages are expired through the process's own refresh route instead (here only if that cannot be reached).
+    const tags = mediaChangeTags(target.mediaId);
+    if (!(await refreshFromBackground(tags))) refreshPublicPages(tags);
     return { ok: true, data: { item: toDisplayMedia(saved), media: toMediaDetails({ ...saved, creditPersonId: saved.creditPerson?.id ?? null }, true) } };
   } catch (err) {
     const result = toActionError(err);
