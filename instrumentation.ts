@@ -8,8 +8,11 @@ export async function register() {
   // First: every request from now on carries its TCP peer's address (the client's, with no proxy) for throttling.
   const { installPeerAddress } = await import("@/lib/http/peer-address");
   installPeerAddress();
+  // A bad configuration value stops the server here, with the list of what is wrong (npm start checks it earlier).
+  const { assertConfig } = await import("@/lib/config/config");
+  const settings = assertConfig();
   // The token the background loops show the process's own cache-refresh route (lib/cache/refresh.ts).
-  process.env.NEWSROOM_INTERNAL_TOKEN ||= Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
+  process.env.NEWSROOM_INTERNAL_TOKEN = settings.NEWSROOM_INTERNAL_TOKEN ?? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
   const { startScheduler } = await import("@/lib/stories/scheduler");
   startScheduler();
   // Forecasts are fetched in the background and stored; pages only read what is stored.

@@ -1,10 +1,12 @@
-/** Facts about this publication, from the environment where they vary by installation. */
-export const SITE_NAME = process.env.NEWSROOM_SITE_NAME || "The Newsroom";
+import { config } from "@/lib/config/config";
+
+/** Facts about this publication, from the environment where they vary by installation (lib/config/variables.ts). */
+export const SITE_NAME = config("NEWSROOM_SITE_NAME");
 
 /** The public origin, for canonical URLs and structured data (SITE_URL, e.g. https://news.example). */
 export function siteUrl(): string {
-  const fromEnv = process.env.SITE_URL?.replace(/\/+$/, "");
-  return fromEnv || `http://localhost:${process.env.PORT || 3000}`;
+  const fromEnv = config("SITE_URL")?.replace(/\/+$/, "");
+  return fromEnv || `http://localhost:${config("PORT")}`;
 }
 
 /**
@@ -13,18 +15,8 @@ export function siteUrl(): string {
  * the port it listens on all are (lib/http/same-origin.ts).
  */
 export function configuredSiteOrigin(): string | null {
-  const fromEnv = process.env.SITE_URL?.trim();
-  if (!fromEnv) return null;
-  try {
-    return new URL(fromEnv).origin;
-  } catch {
-    return null;
-  }
-}
-
-/** What a person is told when they use the newsroom from another address than SITE_URL's (the sign-in page shows it). */
-export function wrongAddressMessage(siteOrigin: string, openedAt: string): string {
-  return `This newsroom's address is ${siteOrigin} (SITE_URL), but this page was opened at ${openedAt}. Open ${siteOrigin}/login, or set SITE_URL to the address you use.`;
+  const fromEnv = config("SITE_URL");
+  return fromEnv ? new URL(fromEnv).origin : null;
 }
 
 export function absoluteUrl(path: string): string {
@@ -32,7 +24,7 @@ export function absoluteUrl(path: string): string {
 }
 
 /** The language the site publishes in (BCP 47, NEWSROOM_LANGUAGE, default "en"): `<html lang>`, hreflang, feeds. */
-export const SITE_LANGUAGE = process.env.NEWSROOM_LANGUAGE || "en";
+export const SITE_LANGUAGE = config("NEWSROOM_LANGUAGE");
 
 /**
  * A public page's canonical URL and its language alternates (hreflang). One
@@ -49,7 +41,7 @@ export function pageAlternates(path: string, feed?: string) {
 }
 
 /** The newsroom's time zone for dates shown to people (stored times are UTC). */
-export const TIME_ZONE = process.env.NEWSROOM_TIME_ZONE || "UTC";
+export const TIME_ZONE = config("NEWSROOM_TIME_ZONE");
 
 export function formatDateTime(date: Date): string {
   return new Intl.DateTimeFormat("en-US", {

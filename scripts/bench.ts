@@ -17,14 +17,28 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import pg from "pg";
+import { assertConfig, ConfigError } from "../lib/config/config";
+import { loadEnvFiles } from "../lib/config/env-files";
 import { stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
 
-const STORIES = Number(process.env.BENCH_STORIES) || 10_000;
-const SEARCH_STORIES = Math.max(STORIES, Number(process.env.BENCH_SEARCH_STORIES) || 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS) || 10;
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS) || 10;
-const PORT = Number(process.env.BENCH_PORT) || 3200;
+/** .env files first (as Next reads them): the BENCH_* settings and DATABASE_URL may be there. */
+function benchSettings() {
+  loadEnvFiles();
+  try {
+    return assertConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+const settings = benchSettings();
+const STORIES = settings.BENCH_STORIES;
+const SEARCH_STORIES = Math.max(STORIES, settings.BENCH_SEARCH_STORIES);
+const SECONDS = settings.BENCH_SECONDS;
+const CONNECTIONS = settings.BENCH_CONNECTIONS;
+const PORT = settings.BENCH_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Shared with the server so this script can ask it to refresh cached pages, as its own background work does. */
 const INTERNAL_TOKEN = randomBytes(32).toString("hex");
@@ -217,9 +231,9 @@ async function main() {
   } finally {
     rmSync(staticFile, { force: true });
     await stopChild(app, 15_000);
-    if (process.env.BENCH_KEEP) console.log(`[bench] kept the database: ${db.url}`);
+    if (settings.BENCH_KEEP) console.log(`[bench] kept the database: ${db.url}`);
     else await db.drop().catch((err) => console.error("[bench] could not drop", db.name, err));
-    if (!process.env.BENCH_KEEP) await server.stop();
+    if (!settings.BENCH_KEEP) await server.stop();
   }
 }
 

@@ -1,6 +1,8 @@
 /**
  * `npm start` (production) and `npm run dev`: everything the app needs, then Next.
  *
+ *   0. the configuration: .env files read as Next reads them (lib/config/env-files.ts),
+ *      then every variable checked; a bad value stops here, with the list of problems
  *   1. the database: DATABASE_URL, or the embedded PostgreSQL (started or joined;
  *      one we started is restarted on the same port if it dies while we run)
  *   2. AUTH_SECRET: from the environment, or made once and kept in .data/
@@ -15,19 +17,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { assertConfig, ConfigError, type TConfig } from "../lib/config/config";
+import { loadEnvFiles } from "../lib/config/env-files";
 import { dataRoot, describeEmbedded, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT) || 3000;
 const say = (line: string) => console.log(`[newsroom] ${line}`);
 
 /** Fail with a message a person can act on, and no stack trace. */
 class StartupError extends Error {}
 
-function authSecret(db: TDatabase): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+function authSecret(db: TDatabase, settings: TConfig): string {
+  if (settings.AUTH_SECRET) return settings.AUTH_SECRET;
   if (!db.embedded && !dev) {
     throw new StartupError(
       "AUTH_SECRET is not set. With an external database (DATABASE_URL) the production server needs a secret that stays the same across restarts:\n" +
@@ -102,11 +105,15 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
 let db: TDatabase | null = null;
 
 async function main() {
+  const envFiles = loadEnvFiles({ dev });
+  if (envFiles.length) say(`Read ${envFiles.join(", ")}.`);
+  const settings = assertConfig();
+  const port = settings.PORT;
   if (!(await isPortFree(port))) {
     throw new StartupError(`Port ${port} is already in use. Stop what is using it, or choose another: PORT=3001 npm ${dev ? "run dev" : "start"}`);
   }
 
-  say(process.env.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL…");
+  say(settings.DATABASE_URL ? "Using the database in DATABASE_URL." : "Starting the embedded PostgreSQL…");
   db = await resolveDatabase({ supervise: true });
   if (db.server) say(describeEmbedded(db.server));
   const database = db;
@@ -126,7 +133,7 @@ async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
-    AUTH_SECRET: authSecret(db),
+    AUTH_SECRET: authSecret(db, settings),
     NODE_ENV: dev ? "development" : "production",
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -136,7 +143,7 @@ async function main() {
   if (migrate.code !== 0) throw new StartupError(`Applying migrations failed:\n${migrate.output}`);
 
   let demoLogins: string[] = [];
-  if (db.embedded || process.env.NEWSROOM_SEED_DEMO === "1") {
+  if (db.embedded || settings.NEWSROOM_SEED_DEMO) {
     process.env.DATABASE_URL = db.url;
     const demo = await import("../prisma/seed/demo");
     if (await demo.seedDemoContent()) say("Seeded demo content.");
@@ -160,7 +167,7 @@ async function main() {
 }
 
 main().catch(async (err) => {
-  console.error(`[newsroom] ${err instanceof StartupError ? err.message : (err?.stack ?? err)}`);
+  console.error(`[newsroom] ${err instanceof StartupError || err instanceof ConfigError ? err.message : (err?.stack ?? err)}`);
   await db?.stop().catch(() => {});
   process.exit(1);
 });

@@ -1,21 +1,23 @@
 /**
- * Accounts from the command line, on any database (DATABASE_URL, else the
- * embedded one). For the operator who has database access, e.g. to create the
- * first admin of a real installation.
+ * Accounts from the command line, on any database (DATABASE_URL from the
+ * environment, .env or .env.local; else the embedded one). For the operator
+ * who has database access: the first admin of a real installation, and the
+ * way back in when the last admin is locked out. Acts as the system actor, so
+ * the audit log says the command line did it. `npm run user -- --help` lists
+ * the commands (scripts/user-args.ts).
  *
+ *   npm run user -- list
  *   npm run user:create -- --email jane@paper.example --name "Jane Roe" --role ADMIN
- *       asks for the password (twice, hidden); or pipe it in with --password-stdin
- *   npm run user -- deactivate --email jane@paper.example
- *   npm run user -- activate --email jane@paper.example
+ *   npm run user -- reset-password jane@paper.example
+ *   npm run user -- set-role jane@paper.example EDITOR
+ *   npm run user -- deactivate jane@paper.example
  */
+import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+import { ConfigError, assertConfig } from "../lib/config/config";
+import { loadEnvFiles } from "../lib/config/env-files";
 import { resolveDatabase } from "../lib/db/embedded";
-
-const USAGE = `Usage:
-  npm run user:create -- --email EMAIL --name "NAME" --role CONTRIBUTOR|EDITOR|ADMIN [--password-stdin]
-  npm run user -- deactivate --email EMAIL
-  npm run user -- activate --email EMAIL`;
+import { parseUserArgs, USAGE, UsageError, type TUserCommand } from "./user-args";
 
 async function readStdin(): Promise<string> {
   let data = "";
@@ -43,55 +45,91 @@ function askHidden(question: string): Promise<string> {
   });
 }
 
-async function password(fromStdin: boolean): Promise<string> {
+async function newPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin) return readStdin();
   if (!process.stdin.isTTY) throw new Error("No terminal to ask for the password: pipe it in and add --password-stdin.");
   const first = await askHidden("Password: ");
   const second = await askHidden("Repeat the password: ");
-  if (first !== second) throw new Error("The two passwords differ; nothing was created.");
+  if (first !== second) throw new Error("The two passwords differ; nothing was changed.");
   return first;
 }
 
+/** A password for reset-password when none is piped in: 24 characters, 144 random bits. */
+const madePassword = () => randomBytes(18).toString("base64url");
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+async function run(command: Exclude<TUserCommand, { command: "help" }>) {
+  const { SYSTEM_ACTOR: actor } = await import("../lib/auth/actor");
+  const users = await import("../lib/users/mutations");
+  const { findUserByEmail, listUsersWithLastSignIn } = await import("../lib/users/queries");
+  const account = async (email: string) => {
+    const user = await findUserByEmail(email);
+    if (!user) throw new Error(`No account has the email ${email}. npm run user -- list shows them all.`);
+    return user;
+  };
+
+  switch (command.command) {
+    case "list": {
+      const all = await listUsersWithLastSignIn({ actor });
+      if (!all.length) return console.log("No accounts yet. Create the first admin: npm run user:create -- --email EMAIL --name \"NAME\" --role ADMIN");
+      const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
+      console.log(table([["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST SIGN-IN"], ...all.map((u) => [u.email, u.name, u.role, u.active ? "yes" : "no", when(u.lastSignInAt)])]));
+      return;
+    }
+    case "create": {
+      const user = await users.createUser({ actor, data: { email: command.email, name: command.name, role: command.role, password: await newPassword(command.passwordStdin) } });
+      return console.log(`Created ${user.role} ${user.email} (${user.name}).`);
+    }
+    case "reset-password": {
+      const user = await account(command.email);
+      const made = !command.passwordStdin;
+      const password = made ? madePassword() : await readStdin();
+      await users.resetUserPassword({ actor, userId: user.id, password });
+      // The way back in: a sign-in lock on this email (too many wrong guesses) is lifted too.
+      const { emailKey, recordSuccess } = await import("../lib/auth/throttle");
+      await recordSuccess(emailKey(user.email));
+      console.log(`Set a new password for ${user.email}; its sessions have ended.`);
+      if (made) console.log(`New password: ${password}\n(Shown once. Sign in and change it under Account.)`);
+      if (!user.active) console.log(`This account is deactivated: npm run user -- activate ${user.email}`);
+      return;
+    }
+    case "set-role": {
+      const user = await account(command.email);
+      const updated = await users.changeUserRole({ actor, userId: user.id, role: command.role });
+      return console.log(user.role === updated.role ? `${updated.email} is already ${updated.role}.` : `${updated.email} is now ${updated.role} (was ${user.role}); its sessions have ended.`);
+    }
+    case "activate":
+    case "deactivate": {
+      const user = await account(command.email);
+      await users.setUserActive({ actor, userId: user.id, active: command.command === "activate" });
+      return console.log(`${command.command === "activate" ? "Activated" : "Deactivated"} ${user.email}.`);
+    }
+  }
+}
+
 async function main() {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      email: { type: "string" },
-      name: { type: "string" },
-      role: { type: "string" },
-      "password-stdin": { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-  const command = positionals[0];
-  if (values.help || !command || !values.email) {
-    console.log(USAGE);
-    process.exitCode = values.help ? 0 : 1;
+  let command: TUserCommand;
+  try {
+    command = parseUserArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exitCode = 1;
     return;
   }
+  if (command.command === "help") return console.log(USAGE);
 
+  loadEnvFiles();
+  assertConfig();
   const db = await resolveDatabase();
   process.env.DATABASE_URL = db.url;
-  const { SYSTEM_ACTOR } = await import("../lib/auth/actor");
-  const { createUser, setUserActive } = await import("../lib/users/mutations");
-  const { findUserByEmail } = await import("../lib/users/queries");
   const { prisma } = await import("../lib/db/client");
   try {
-    if (command === "create") {
-      const user = await createUser({
-        actor: SYSTEM_ACTOR,
-        data: { email: values.email, name: values.name ?? "", role: (values.role ?? "") as "ADMIN", password: await password(values["password-stdin"]) },
-      });
-      console.log(`Created ${user.role} ${user.email} (${user.name}).`);
-    } else if (command === "deactivate" || command === "activate") {
-      const user = await findUserByEmail(values.email);
-      if (!user) throw new Error(`No account has the email ${values.email}.`);
-      await setUserActive({ actor: SYSTEM_ACTOR, userId: user.id, active: command === "activate" });
-      console.log(`${command === "activate" ? "Activated" : "Deactivated"} ${user.email}.`);
-    } else {
-      console.log(USAGE);
-      process.exitCode = 1;
-    }
+    await run(command);
   } finally {
     await prisma.$disconnect();
     await db.stop();
@@ -102,6 +140,10 @@ async function main() {
 const SCHEMA_MISSING = new Set(["P1003", "P2021"]);
 
 main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
   if (SCHEMA_MISSING.has(err?.code)) {
     console.error("This database has no Newsroom tables yet. Apply the migrations first: npm run db:deploy (or start the app once).");
     process.exit(1);

@@ -3,7 +3,7 @@
 import { useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { wrongAddressMessage } from "@/lib/site";
+import { wrongAddressMessage } from "@/lib/http/wrong-address";
 
 type TState = { error: string | null; fieldErrors?: { email?: string[]; password?: string[] } };
 

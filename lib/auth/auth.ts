@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { config } from "@/lib/config/config";
 import type { Role } from "@/lib/db/generated/enums";
 import { isAppError, RateLimitedError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/request";
@@ -65,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
         try {
-          const device = deviceFromCookieHeader(request.headers.get("cookie"), process.env.AUTH_SECRET);
+          const device = deviceFromCookieHeader(request.headers.get("cookie"), config("AUTH_SECRET"));
           const { sessionId, user, deviceId } = await authenticate(credentials, { userAgent: request.headers.get("user-agent"), clientAddress: clientAddress(request.headers), device });
           await rememberDevice(user.id, deviceId, new URL(request.url).protocol === "https:");
           return { id: user.id, name: user.name, email: user.email, role: user.role, sessionId };
@@ -120,7 +121,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 
 /** Leave (or renew) the signed device cookie in this browser after a successful sign-in (see lib/auth/device.ts). */
 async function rememberDevice(userId: string, deviceId: string, overHttps: boolean) {
-  const secret = process.env.AUTH_SECRET;
+  const secret = config("AUTH_SECRET");
   if (!secret) return;
   const secure = overHttps || siteUrl().startsWith("https://");
   (await cookies()).set(secure ? SECURE_DEVICE_COOKIE : DEVICE_COOKIE, signDevice({ userId, deviceId }, secret), {

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
 import { ZCredentials } from "@/lib/auth/credentials";
 import { recordAudit } from "@/lib/audit/audit";
+import { config } from "@/lib/config/config";
 import { decoyHash, verifyPassword } from "./password";
 import { attemptKeys, lockedFor, recordFailure, recordSuccess } from "./throttle";
 import { newDeviceId, type TDevice } from "./device";
@@ -10,10 +11,10 @@ import { lockMessage } from "./throttle-policy";
 import type { TActor } from "./actor";
 
 /** How long a session lasts at most, however busy (NEWSROOM_SESSION_MAX_DAYS, default 30); the cookie lives as long. */
-export const SESSION_MAX_AGE_SECONDS = Math.round((Number(process.env.NEWSROOM_SESSION_MAX_DAYS) || 30) * 24 * 60 * 60);
+export const SESSION_MAX_AGE_SECONDS = Math.round(config("NEWSROOM_SESSION_MAX_DAYS") * 24 * 60 * 60);
 
 /** A session unused this long ends (NEWSROOM_SESSION_IDLE_HOURS, default 12; at least 15 minutes). */
-export const SESSION_IDLE_MS = Math.max(15 * 60_000, (Number(process.env.NEWSROOM_SESSION_IDLE_HOURS) || 12) * 60 * 60_000);
+export const SESSION_IDLE_MS = Math.max(15 * 60_000, config("NEWSROOM_SESSION_IDLE_HOURS") * 60 * 60_000);
 
 /** How fresh Session.lastSeenAt is kept (when the session was last used). */
 const LAST_SEEN_RESOLUTION_MS = 5 * 60 * 1000;

@@ -37,8 +37,9 @@ describe("sign-in throttle policy", () => {
     expect(lockMessage(61_000)).toMatch(/try again in 2 minutes\.$/);
   });
 
-  it("takes a shorter first lock from NEWSROOM_LOGIN_LOCK_SECONDS (tests), and ignores nonsense", () => {
+  it("takes a shorter first lock from NEWSROOM_LOGIN_LOCK_SECONDS (tests), and refuses nonsense", () => {
     expect(throttlePolicy({ NEWSROOM_LOGIN_LOCK_SECONDS: "3" }).baseLockMs).toBe(3000);
-    expect(throttlePolicy({ NEWSROOM_LOGIN_LOCK_SECONDS: "-1" }).baseLockMs).toBe(60_000);
+    expect(throttlePolicy({ NEWSROOM_LOGIN_LOCK_SECONDS: "" }).baseLockMs).toBe(60_000);
+    expect(() => throttlePolicy({ NEWSROOM_LOGIN_LOCK_SECONDS: "-1" })).toThrow(/NEWSROOM_LOGIN_LOCK_SECONDS="-1": expected a number of seconds above 0/);
   });
 });

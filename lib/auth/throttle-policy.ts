@@ -4,16 +4,17 @@
  * 15 minutes lock the key; each lock lasts twice the one before (1, 2, 4 … up
  * to 60 minutes); a success (for an email) or a quiet day starts over.
  */
+import { config } from "@/lib/config/config";
+
 export type TThrottleState = { failures: number; windowStart: Date; lockedUntil: Date | null; lockouts: number };
 
 export type TThrottlePolicy = { maxFailures: number; windowMs: number; baseLockMs: number; maxLockMs: number; quietResetMs: number };
 
 export function throttlePolicy(env: Record<string, string | undefined> = process.env): TThrottlePolicy {
-  const baseSeconds = Number(env.NEWSROOM_LOGIN_LOCK_SECONDS);
   return {
     maxFailures: 5,
     windowMs: 15 * 60_000,
-    baseLockMs: (Number.isFinite(baseSeconds) && baseSeconds > 0 ? baseSeconds : 60) * 1000,
+    baseLockMs: config("NEWSROOM_LOGIN_LOCK_SECONDS", env) * 1000,
     maxLockMs: 60 * 60_000,
     quietResetMs: 24 * 60 * 60_000,
   };

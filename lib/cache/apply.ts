@@ -1,5 +1,6 @@
 import "server-only";
 import type { TChange } from "@/lib/changes";
+import { config } from "@/lib/config/config";
 import { personLabels } from "@/lib/people/cache-labels";
 import { refreshFromBackground, refreshPublicPages } from "./refresh";
 import { mediaChangeLabels, storyChangeLabels, storyNoteLabels, LABEL } from "./labels";
@@ -41,6 +42,6 @@ export async function applyToPageCache(changes: TChange[]): Promise<void> {
     refreshPublicPages(labels);
   } catch (err) {
     // No refresh token: this process is not the app server (a script, a test) and holds no page cache.
-    if (process.env.NEWSROOM_INTERNAL_TOKEN) throw err;
+    if (config("NEWSROOM_INTERNAL_TOKEN")) throw err;
   }
 }

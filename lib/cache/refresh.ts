@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
+import { config } from "@/lib/config/config";
 import { forgetSlugs } from "./slug-memo";
 
 /**
@@ -42,9 +43,9 @@ export const INTERNAL_TOKEN_HEADER = "x-newsroom-internal";
  * refresh when their time-based revalidation comes round.
  */
 export async function refreshFromBackground(tags: string[], { again = false }: { again?: boolean } = {}): Promise<boolean> {
-  const token = process.env.NEWSROOM_INTERNAL_TOKEN;
+  const token = config("NEWSROOM_INTERNAL_TOKEN");
   if (!token || tags.length === 0) return false;
-  const url = `http://127.0.0.1:${process.env.PORT || 3000}/api/internal/refresh`;
+  const url = `http://127.0.0.1:${config("PORT")}/api/internal/refresh`;
   try {
     const response = await fetch(url, {
       method: "POST",

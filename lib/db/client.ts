@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config/config";
 import { PrismaClient } from "./generated/client";
 
 /**
@@ -11,7 +12,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
   if (globalForPrisma.prisma) return globalForPrisma.prisma;
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = config("DATABASE_URL");
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start the app with `npm start` or `npm run dev`, which provide it.");
   }

@@ -18,8 +18,8 @@ import { userInfo } from "node:os";
 // The launcher's and tests' shutdown goes through async-exit-hook; this keeps a failing exit code failing (see there).
 import "../process/shutdown";
 import pg from "pg";
+import { config } from "../config/config";
 
-export const DEFAULT_EMBEDDED_PORT = 5432;
 export const EMBEDDED_DATABASE = "newsroom";
 const SUPERUSER = "postgres";
 
@@ -36,7 +36,7 @@ export type TEmbeddedServer = {
 
 /** The data directory: NEWSROOM_DATA_DIR, else `.data` in the working directory. */
 export function dataRoot(): string {
-  return path.resolve(process.env.NEWSROOM_DATA_DIR || ".data");
+  return path.resolve(config("NEWSROOM_DATA_DIR"));
 }
 
 /** postgresql:// URL for one database on a server given by its maintenance URL. */
@@ -394,7 +394,7 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
   }
   removeStalePidFile(pgData, say);
 
-  const port = await choosePort(options.port ?? (Number(process.env.EMBEDDED_PG_PORT) || DEFAULT_EMBEDDED_PORT));
+  const port = await choosePort(options.port ?? config("EMBEDDED_PG_PORT"));
   const logLines: string[] = [];
   const remember = (message: unknown) => {
     const text = String(message instanceof Error ? message.message : message).trim();
@@ -554,8 +554,9 @@ export function describeEmbedded(server: NonNullable<TDatabase["server"]>): stri
  * else the embedded server's `newsroom` database, created on first use.
  */
 export async function resolveDatabase(options: { log?: (line: string) => void; supervise?: boolean } = {}): Promise<TDatabase> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, server: null, stop: async () => {} };
+  const external = config("DATABASE_URL");
+  if (external) {
+    return { url: external, embedded: false, server: null, stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ log: options.log, supervise: options.supervise });
   await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);

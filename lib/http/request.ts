@@ -1,3 +1,4 @@
+import { config } from "@/lib/config/config";
 import { AppError } from "@/lib/errors";
 import { peerAddress } from "./peer-address";
 
@@ -46,7 +47,7 @@ export async function readBodyWithLimit(request: Request, max: number, tooLarge:
  * further left was written by the client and is never believed. Null when the
  * peer is not known (a request Next took before start-up finished).
  */
-export function clientAddress(headers: Headers, trustedProxies = Number(process.env.NEWSROOM_TRUSTED_PROXIES) || 0): string | null {
+export function clientAddress(headers: Headers, trustedProxies = config("NEWSROOM_TRUSTED_PROXIES")): string | null {
   const forwarded = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((e) => e.trim())

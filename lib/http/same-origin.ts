@@ -1,6 +1,7 @@
 import { hostname, networkInterfaces } from "node:os";
 import { isIP } from "node:net";
-import { configuredSiteOrigin, wrongAddressMessage } from "@/lib/site";
+import { configuredSiteOrigin } from "@/lib/site";
+import { wrongAddressMessage } from "./wrong-address";
 
 /**
  * Whether a state-changing request comes from one of this site's own pages,

@@ -1,17 +1,15 @@
 import path from "node:path";
+import { config } from "@/lib/config/config";
 
 /** Where media storage keeps its files (originals and cached variants). Never under public/. */
 export function mediaDir(): string {
   // A runtime location, not a build input: keep Next's file tracing out of it.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.NEWSROOM_MEDIA_DIR || path.join(process.env.NEWSROOM_DATA_DIR || ".data", "media"));
+  return path.resolve(/*turbopackIgnore: true*/ config("NEWSROOM_MEDIA_DIR") || path.join(config("NEWSROOM_DATA_DIR"), "media"));
 }
-
-const DEFAULT_MAX_UPLOAD_MB = 20;
 
 /** The largest upload accepted, in bytes (NEWSROOM_MAX_UPLOAD_MB, default 20). */
 export function maxUploadBytes(): number {
-  const mb = Number(process.env.NEWSROOM_MAX_UPLOAD_MB || DEFAULT_MAX_UPLOAD_MB);
-  return Math.round((Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024);
+  return Math.round(config("NEWSROOM_MAX_UPLOAD_MB") * 1024 * 1024);
 }
 
 /** "20 MB" (or "500 KB" below a megabyte), for messages. */
@@ -21,8 +19,6 @@ export function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-const DEFAULT_UPLOAD_IDLE_SECONDS = 30;
-
 /**
  * How long an upload may go without a single byte before it is abandoned (408),
  * in ms (NEWSROOM_UPLOAD_IDLE_SECONDS, default 30): a slow connection still
@@ -31,6 +27,5 @@ const DEFAULT_UPLOAD_IDLE_SECONDS = 30;
  * minutes, http.Server requestTimeout) still applies to slow but steady uploads.
  */
 export function uploadIdleMs(): number {
-  const s = Number(process.env.NEWSROOM_UPLOAD_IDLE_SECONDS || DEFAULT_UPLOAD_IDLE_SECONDS);
-  return Math.round((Number.isFinite(s) && s > 0 ? s : DEFAULT_UPLOAD_IDLE_SECONDS) * 1000);
+  return Math.round(config("NEWSROOM_UPLOAD_IDLE_SECONDS") * 1000);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import { recordChanges } from "@/lib/changes";
+import { config } from "@/lib/config/config";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { workingContent } from "./content";
@@ -64,7 +65,6 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
   return run;
 }
 
-const DEFAULT_INTERVAL_MS = 10_000;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /**
@@ -73,8 +73,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
  * inside the promised 30 s). One loop per process; NEWSROOM_SCHEDULER=off turns it off.
  */
 export function startScheduler(): void {
-  if (timer || process.env.NEWSROOM_SCHEDULER === "off") return;
-  const interval = Number(process.env.NEWSROOM_SCHEDULER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+  if (timer || !config("NEWSROOM_SCHEDULER")) return;
+  const interval = config("NEWSROOM_SCHEDULER_INTERVAL_MS");
   const tick = async () => {
     try {
       const run = await runScheduledTransitions();

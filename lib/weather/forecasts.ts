@@ -1,5 +1,6 @@
 import "server-only";
 import { recordChanges } from "@/lib/changes";
+import { config } from "@/lib/config/config";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { forecastChanged, forecastsForLocations, sampleForecastDays, type TStoredForecast } from "./choose";
@@ -8,18 +9,18 @@ import { locationKey, openMeteo, parseLocations, type TWeatherLocation, type TWe
 export type { TStoredForecast } from "./choose";
 
 const SETTING = "weatherLocations";
-const DEFAULT_URL = "https://api.open-meteo.com";
 /** How long one provider call may take before we give up (the page never waits for it). */
 const TIMEOUT_MS = 5_000;
 
 /** The locations to forecast: NEWSROOM_WEATHER_LOCATIONS if set, else the site setting (demo content sets one). */
 export async function weatherLocations(): Promise<TWeatherLocation[]> {
-  if (process.env.NEWSROOM_WEATHER_LOCATIONS) return parseLocations(process.env.NEWSROOM_WEATHER_LOCATIONS);
+  const fromEnv = config("NEWSROOM_WEATHER_LOCATIONS");
+  if (fromEnv) return parseLocations(fromEnv);
   const setting = await prisma.siteSetting.findUnique({ where: { key: SETTING } });
   return parseLocations(typeof setting?.value === "string" ? setting.value : undefined);
 }
 
-export const defaultProvider = (): TWeatherProvider => openMeteo(process.env.NEWSROOM_WEATHER_URL || DEFAULT_URL);
+export const defaultProvider = (): TWeatherProvider => openMeteo(config("NEWSROOM_WEATHER_URL"));
 
 /**
  * Fetch and store each location's forecast. A location whose provider call
@@ -73,13 +74,12 @@ export async function storeSampleForecasts(db: Prisma.TransactionClient, locatio
   });
 }
 
-const DEFAULT_INTERVAL_MS = 30 * 60 * 1000;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /** Refresh in the background now and every NEWSROOM_WEATHER_INTERVAL_MS (default 30 min). NEWSROOM_WEATHER=off turns it off. */
 export function startWeatherLoop(): void {
-  if (timer || process.env.NEWSROOM_WEATHER === "off") return;
-  const interval = Number(process.env.NEWSROOM_WEATHER_INTERVAL_MS) || DEFAULT_INTERVAL_MS;
+  if (timer || !config("NEWSROOM_WEATHER")) return;
+  const interval = config("NEWSROOM_WEATHER_INTERVAL_MS");
   const tick = async () => {
     try {
       const { failures } = await refreshForecasts();

@@ -1,6 +1,7 @@
 // POST /api/internal/refresh — expire cached public pages by tag, for this process's own background work
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { config } from "@/lib/config/config";
 import { expireLabels, INTERNAL_TOKEN_HEADER, refreshPublicPages } from "@/lib/cache/refresh";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 const ZBody = z.object({ tags: z.array(z.string().min(1).max(256)).max(1000), again: z.boolean().optional() });
 
 function tokenMatches(given: string | null): boolean {
-  const expected = process.env.NEWSROOM_INTERNAL_TOKEN;
+  const expected = config("NEWSROOM_INTERNAL_TOKEN");
   if (!expected || !given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
