@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { promisify } from "node:util";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { startFakeWeather } from "../lib/testing/fake-weather";
+import { startFakeWeather } from "../testing/fake-weather";
 import { EDITOR_STATE, e2eAccounts } from "./accounts";
 import { addByline, SIGNED_OUT, startStory } from "./helpers";
 import { startPlainServer, type TPlainServer } from "./plain-server";
@@ -28,7 +28,7 @@ async function publishStory(browser: Browser, headline: string): Promise<string>
   return slug;
 }
 
-/** What the demo seed does for its locations (lib/seed/demo.ts): store the labelled sample forecast, through the domain function. */
+/** What the demo seed does for its locations (prisma/seed/demo.ts): store the labelled sample forecast, through the domain function. */
 async function storeSampleForecasts(locations: string) {
   const script = [
     'const { prisma } = require("./lib/db/client.ts");',
