@@ -40,7 +40,7 @@ export type TDemoStory = {
 /** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
 export const DEMO_PEOPLE: TDemoPerson[] = [
   { key: "doe", name: "John Doe", title: "bureau chief in Beijing", shortBio: "is the bureau chief in Beijing", longBio: "John Doe has reported from East Asia for twelve years.\n\nBefore Beijing he covered the Korean peninsula from Seoul.", account: "editor" },
-  { key: "roe", name: "Jane Roe", title: "correspondent", affiliation: "Agency", shortBio: "is a correspondent for the Agency in Beijing" },
+  { key: "roe", name: "Jane Roe", title: "correspondent", affiliation: "Reuters", shortBio: "is a Reuters correspondent in Beijing" },
   { key: "kim", name: "Min-ji Kim", title: "reporter in Seoul", shortBio: "is a reporter in Seoul", account: "contributor" },
   { key: "alvarez", name: "Sofía Álvarez", title: "city hall reporter", shortBio: "covers city hall" },
   { key: "weber", name: "Lukas Weber", title: "economics correspondent", shortBio: "is the economics correspondent in Frankfurt" },
