@@ -53,7 +53,13 @@ export default defineConfig({
     // Measures the server's memory under a flood, so it runs alone: other tests' renders would count as its growth.
     { name: "security-flood", dependencies: ["security"], testDir: "e2e/security", testMatch: /cache-flood\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
     // Stops the database for 10 s, so it runs alone, after everything else of the security suite.
-    { name: "security-outage", dependencies: ["security-flood"], testDir: "e2e/security", testMatch: /outage\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "security-outage",
+      dependencies: ["security-flood"],
+      testDir: "e2e/security",
+      testMatch: /outage\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"] },
+    },
   ],
   webServer: {
     // exec: the signal that stops the server reaches node itself, which cleans up.

@@ -30,7 +30,16 @@ test("the reader pages pass axe-core (no serious or critical violations), in lig
     const reader = await (await browser.newContext({ ...SIGNED_OUT, colorScheme })).newPage();
     await reader.goto(`/stories/${slug}`);
     const authorPath = await reader.locator(".byline a").first().getAttribute("href");
-    for (const path of ["/", `/stories/${slug}`, "/sections/science", "/tags/accessibility", authorPath!, `/search?q=${encodeURIComponent("accessible story")}`, "/corrections", "/no-such-page"]) {
+    for (const path of [
+      "/",
+      `/stories/${slug}`,
+      "/sections/science",
+      "/tags/accessibility",
+      authorPath!,
+      `/search?q=${encodeURIComponent("accessible story")}`,
+      "/corrections",
+      "/no-such-page",
+    ]) {
       await reader.goto(path);
       await expect(reader.locator("h1")).toHaveCount(1);
       await expect(reader.getByRole("main")).toHaveCount(1);

@@ -41,7 +41,13 @@ export async function credit(
   page: Page,
   name: string,
   role: string,
-  { location, ownWording, existing = false, affiliation, bio }: { location?: string; ownWording?: string; existing?: boolean; affiliation?: string; bio?: string } = {},
+  {
+    location,
+    ownWording,
+    existing = false,
+    affiliation,
+    bio,
+  }: { location?: string; ownWording?: string; existing?: boolean; affiliation?: string; bio?: string } = {},
 ) {
   const panel = page.getByRole("region", { name: "Credits" });
   await panel.getByLabel("Role").selectOption({ label: role });
@@ -49,7 +55,10 @@ export async function credit(
   await panel.getByLabel("Own wording (optional)").fill(ownWording ?? "");
   await panel.getByRole("combobox", { name: "Credit someone" }).fill(name);
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  await panel.getByRole("option", { name: existing ? new RegExp(`^${escaped}`) : new RegExp(`^Add “${escaped}”`) }).first().click();
+  await panel
+    .getByRole("option", { name: existing ? new RegExp(`^${escaped}`) : new RegExp(`^Add “${escaped}”`) })
+    .first()
+    .click();
   if (!existing) {
     const form = panel.getByRole("group", { name: "New person" });
     await expect(form.getByLabel("Name", { exact: true })).toHaveValue(name);

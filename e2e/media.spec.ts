@@ -24,7 +24,10 @@ function postUpload(page: Page, name: string, data: Buffer) {
 test.describe("media", () => {
   test.use({ storageState: EDITOR_STATE });
 
-  test("an editor uploads a photo, credits it, makes it a story's lead photo and publishes; readers get the figure and a WebP/AVIF variant", async ({ page, browser }) => {
+  test("an editor uploads a photo, credits it, makes it a story's lead photo and publishes; readers get the figure and a WebP/AVIF variant", async ({
+    page,
+    browser,
+  }) => {
     const t = tag();
     const caption = `Soldiers stand guard outside the meeting rooms ${t}.`;
     const row = await uploadInLibrary(page, `guards-${t}.jpg`, await makeJpeg(1600, 1000));
@@ -66,7 +69,13 @@ test.describe("media", () => {
     const reader = await (await browser.newContext(SIGNED_OUT)).newPage();
     const variants: { url: string; type: string; cache: string; nosniff: string }[] = [];
     reader.on("response", (res) => {
-      if (res.url().includes("/api/media/")) variants.push({ url: res.url(), type: res.headers()["content-type"] ?? "", cache: res.headers()["cache-control"] ?? "", nosniff: res.headers()["x-content-type-options"] ?? "" });
+      if (res.url().includes("/api/media/"))
+        variants.push({
+          url: res.url(),
+          type: res.headers()["content-type"] ?? "",
+          cache: res.headers()["cache-control"] ?? "",
+          nosniff: res.headers()["x-content-type-options"] ?? "",
+        });
     });
     await reader.goto(`/stories/${slug}`);
     const figure = reader.locator("figure").first();
@@ -80,10 +89,18 @@ test.describe("media", () => {
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
     const chosen = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
     expect(chosen).toMatch(/\/api\/media\/[a-z0-9]+\/w\d+\.(avif|webp)$/);
-    await expect.poll(() => variants.find((v) => v.url === chosen)).toMatchObject({ type: /^image\/(avif|webp)$/, cache: "public, max-age=31536000, immutable", nosniff: "nosniff" });
+    await expect
+      .poll(() => variants.find((v) => v.url === chosen))
+      .toMatchObject({ type: /^image\/(avif|webp)$/, cache: "public, max-age=31536000, immutable", nosniff: "nosniff" });
 
     const jsonLd = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);
-    expect(jsonLd.image[0]).toMatchObject({ "@type": "ImageObject", width: 1280, height: 720, creditText: "Jane Roe/Agency Copyright 2018", url: expect.stringMatching(/16x9-w1280-f25x50\.jpg$/) });
+    expect(jsonLd.image[0]).toMatchObject({
+      "@type": "ImageObject",
+      width: 1280,
+      height: 720,
+      creditText: "Jane Roe/Agency Copyright 2018",
+      url: expect.stringMatching(/16x9-w1280-f25x50\.jpg$/),
+    });
     await expect(reader.locator('meta[property="og:image"]')).toHaveAttribute("content", /191x100-w1280-f25x50\.jpg$/);
     // The crop the card points at exists and keeps to its size.
     const card = await reader.request.get(jsonLd.image[0].url.replace(/^https?:\/\/[^/]+/, ""));
@@ -138,10 +155,17 @@ test.describe("media", () => {
     await expect(saveState(page)).toHaveAttribute("data-state", "saved");
     await addByline(page);
     await page.getByRole("button", { name: "Publish", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "alt text" })).toContainText(`Add alt text to “phone-${t}.jpg”, an image in the story, before publishing`);
+    await expect(page.getByRole("alert").filter({ hasText: "alt text" })).toContainText(
+      `Add alt text to “phone-${t}.jpg”, an image in the story, before publishing`,
+    );
 
     await page.goto(`/newsroom/media/${media.id}`);
-    await expect(page.getByRole("region", { name: "Used in" }).or(page.locator("section", { hasText: "Used in" })).first()).toContainText(`No alt yet ${t}`);
+    await expect(
+      page
+        .getByRole("region", { name: "Used in" })
+        .or(page.locator("section", { hasText: "Used in" }))
+        .first(),
+    ).toContainText(`No alt yet ${t}`);
     await page.getByRole("button", { name: "Delete this image" }).click();
     await expect(formAlert(page)).toContainText(`This image is used in a story: “No alt yet ${t}”`);
   });

@@ -31,7 +31,10 @@ const WIRE_TEXT = `"We came to listen," said the head of the delegation -- a vet
 test.describe("paste and house style", () => {
   test.use({ storageState: EDITOR_STATE });
 
-  test("wire copy pasted after clicking into the empty body twice reads as the seed does: dateline on the first words, curly quotes, URL and code untouched", async ({ page, browser }) => {
+  test("wire copy pasted after clicking into the empty body twice reads as the seed does: dateline on the first words, curly quotes, URL and code untouched", async ({
+    page,
+    browser,
+  }) => {
     await page.goto("/newsroom/stories/new");
     await page.getByLabel("Headline", { exact: true }).fill(`Pasted story ${tag()}`);
     await page.getByLabel("Dateline").fill("Beijing");
@@ -57,7 +60,10 @@ test.describe("paste and house style", () => {
     await expect(second.locator("code")).toHaveText(`talks --list "all"`);
     await expect(paragraphs.nth(2)).toHaveText("It’s the first meeting in two years.");
     // The excerpt search engines and feeds read starts with the words too.
-    await expect(reader.locator('meta[name="description"]')).toHaveAttribute("content", "“We came to listen,” said the head of the delegation — a veteran of the 1990s talks.");
+    await expect(reader.locator('meta[name="description"]')).toHaveAttribute(
+      "content",
+      "“We came to listen,” said the head of the delegation — a veteran of the 1990s talks.",
+    );
   });
 
   test("typing gets curly quotes and dashes, a typed URL keeps its hyphens, and the toggle turns the house style off", async ({ page }) => {

@@ -49,7 +49,10 @@ async function readerPage(page: Page, browser: Browser) {
 test.describe("photo details in the story editor", () => {
   test.use({ storageState: EDITOR_STATE });
 
-  test("an editor uploads a lead photo, sets its details from the lead photo panel, sees the caption and credit at once, and readers get them", async ({ page, browser }) => {
+  test("an editor uploads a lead photo, sets its details from the lead photo panel, sees the caption and credit at once, and readers get them", async ({
+    page,
+    browser,
+  }) => {
     const t = tag();
     const caption = `Soldiers stand guard at the border village ${t}.`;
     await startStory(page, `Border guards ${t}`, "The guards changed at dawn.");
@@ -91,7 +94,10 @@ test.describe("photo details in the story editor", () => {
     await expect(figure.locator("figcaption")).toHaveText(`${corrected} ${CREDIT}`);
   });
 
-  test("a body image's details are set from its own button; the publishing refusal offers each image it names, and fixing them lets the story publish", async ({ page, browser }) => {
+  test("a body image's details are set from its own button; the publishing refusal offers each image it names, and fixing them lets the story publish", async ({
+    page,
+    browser,
+  }) => {
     const t = tag();
     const lead = `lead-${t}.jpg`;
     const inBody = `body-${t}.jpg`;
@@ -103,7 +109,9 @@ test.describe("photo details in the story editor", () => {
     await page.keyboard.press("End");
     await uploadInPicker(page, page.getByRole("button", { name: "Insert image" }), "Insert an image", inBody, 1100, 733);
     // Found by its details button: once captioned, the figure no longer shows the file's name.
-    const bodyFigure = storyBody(page).locator("figure").filter({ has: page.getByRole("button", { name: `Photo details: ${inBody}` }) });
+    const bodyFigure = storyBody(page)
+      .locator("figure")
+      .filter({ has: page.getByRole("button", { name: `Photo details: ${inBody}` }) });
     await expect(bodyFigure).toContainText("No alt text yet");
     await addByline(page);
 
@@ -141,7 +149,10 @@ test.describe("photo details in the story editor", () => {
     await expect(readerBodyFigure.locator("img")).toHaveAttribute("alt", "People with buckets stand in a line.");
   });
 
-  test("details changed in the library while the dialog is open: the save is refused with theirs shown and what was typed kept, then replaces theirs", async ({ page, context }) => {
+  test("details changed in the library while the dialog is open: the save is refused with theirs shown and what was typed kept, then replaces theirs", async ({
+    page,
+    context,
+  }) => {
     const t = tag();
     const filename = `gate-${t}.jpg`;
     const mine = `The north gate at dusk ${t}.`;

@@ -53,7 +53,13 @@ export async function startPlainServer(env: (port: number) => Record<string, str
       await stop();
       throw new Error("The second server did not start within 60 s.");
     }
-    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) return { port, stop };
+    if (
+      await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { port, stop };
     await new Promise((r) => setTimeout(r, 250));
   }
 }

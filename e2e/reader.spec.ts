@@ -8,7 +8,10 @@ import { credit, startStory } from "./helpers";
 const tag = () => randomBytes(3).toString("hex");
 
 /** Where a published story must show up for readers, each checked the way a reader or crawler sees it. */
-async function visibility(request: APIRequestContext, { slug, headline, sectionSlug, personSlug, tagSlug }: { slug: string; headline: string; sectionSlug: string; personSlug: string; tagSlug: string }) {
+async function visibility(
+  request: APIRequestContext,
+  { slug, headline, sectionSlug, personSlug, tagSlug }: { slug: string; headline: string; sectionSlug: string; personSlug: string; tagSlug: string },
+) {
   const text = async (path: string) => (await request.get(path)).text();
   const feedTitles = async (path: string) => (await new Parser().parseString(await text(path))).items.map((i) => i.title);
   const sitemapUrls = async (path: string) => {
@@ -34,7 +37,10 @@ async function visibility(request: APIRequestContext, { slug, headline, sectionS
 test.describe("the reader site", () => {
   test.use({ storageState: EDITOR_STATE });
 
-  test("publishing puts a story on the front page, its section, its author's page, the feeds, the sitemaps and search; unpublishing takes it off all of them", async ({ page, playwright }) => {
+  test("publishing puts a story on the front page, its section, its author's page, the feeds, the sitemaps and search; unpublishing takes it off all of them", async ({
+    page,
+    playwright,
+  }) => {
     const headline = `Ferry service resumes ${tag()}`;
     const author = `Ana Costa ${tag()}`;
     await startStory(page, headline, "The ferry ran again on Monday.");
@@ -46,18 +52,56 @@ test.describe("the reader site", () => {
     const slug = await page.getByLabel("URL slug").inputValue();
     const reader = await playwright.request.newContext({ baseURL: String(test.info().project.use.baseURL) });
     // Readers have seen every page before: each is cached without the story (the story's URL as a 404).
-    const where = { slug, headline, sectionSlug: "business", personSlug: author.toLowerCase().replace(/\s+/g, "-"), tagSlug: tagName.toLowerCase().replace(/\s+/g, "-") };
-    expect(await visibility(reader, where)).toEqual({ story: false, front: false, section: false, tag: false, tagFeed: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
+    const where = {
+      slug,
+      headline,
+      sectionSlug: "business",
+      personSlug: author.toLowerCase().replace(/\s+/g, "-"),
+      tagSlug: tagName.toLowerCase().replace(/\s+/g, "-"),
+    };
+    expect(await visibility(reader, where)).toEqual({
+      story: false,
+      front: false,
+      section: false,
+      tag: false,
+      tagFeed: false,
+      author: false,
+      feed: false,
+      sectionFeed: false,
+      authorFeed: false,
+      sitemap: false,
+      newsSitemap: false,
+      search: false,
+    });
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
     // Publishing expired exactly those cached pages: the very next reader sees the story everywhere.
     // (Polled: a render of a list page already under way when the change landed is expired again within seconds, lib/cache/refresh.ts.)
-    await expect.poll(() => visibility(reader, where), { timeout: 8_000 }).toEqual({ story: true, front: true, section: true, tag: true, tagFeed: true, author: true, feed: true, sectionFeed: true, authorFeed: true, sitemap: true, newsSitemap: true, search: true });
+    await expect
+      .poll(() => visibility(reader, where), { timeout: 8_000 })
+      .toEqual({
+        story: true,
+        front: true,
+        section: true,
+        tag: true,
+        tagFeed: true,
+        author: true,
+        feed: true,
+        sectionFeed: true,
+        authorFeed: true,
+        sitemap: true,
+        newsSitemap: true,
+        search: true,
+      });
     const storyHtml = await reader.get(`/stories/${slug}`).then((r) => r.text());
     expect(storyHtml.includes(`href="/people/${where.personSlug}"`)).toBe(true);
     // Canonical and language alternates (hreflang), the same URL for the one language and as x-default.
-    for (const link of [/<link rel="canonical" href="([^"]+)"/, /<link rel="alternate" hrefLang="en" href="([^"]+)"/, /<link rel="alternate" hrefLang="x-default" href="([^"]+)"/]) {
+    for (const link of [
+      /<link rel="canonical" href="([^"]+)"/,
+      /<link rel="alternate" hrefLang="en" href="([^"]+)"/,
+      /<link rel="alternate" hrefLang="x-default" href="([^"]+)"/,
+    ]) {
       expect(storyHtml.match(link)?.[1], String(link)).toMatch(new RegExp(`/stories/${slug}$`));
     }
     expect(storyHtml).toContain('"keywords":["' + tagName + '","Harbors"]');
@@ -76,7 +120,22 @@ test.describe("the reader site", () => {
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
-    await expect.poll(() => visibility(reader, where), { timeout: 8_000 }).toEqual({ story: false, front: false, section: false, tag: false, tagFeed: false, author: false, feed: false, sectionFeed: false, authorFeed: false, sitemap: false, newsSitemap: false, search: false });
+    await expect
+      .poll(() => visibility(reader, where), { timeout: 8_000 })
+      .toEqual({
+        story: false,
+        front: false,
+        section: false,
+        tag: false,
+        tagFeed: false,
+        author: false,
+        feed: false,
+        sectionFeed: false,
+        authorFeed: false,
+        sitemap: false,
+        newsSitemap: false,
+        search: false,
+      });
     await reader.dispose();
   });
 });
@@ -87,10 +146,13 @@ test("the weather box shows the provider's forecast, and keeps the last one when
   await fake("base=17");
   const box = page.getByRole("region", { name: "Weather in Beijing" });
   await expect
-    .poll(async () => {
-      await page.goto("/");
-      return (await box.count()) ? box.innerText() : "";
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        await page.goto("/");
+        return (await box.count()) ? box.innerText() : "";
+      },
+      { timeout: 30_000 },
+    )
     .toMatch(/Today\s+Clear\s+17°/);
 
   // The provider goes down: the page still renders, with the last stored forecast and its time.

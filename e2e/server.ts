@@ -37,7 +37,12 @@ async function main() {
   const { createUser } = await import("../lib/users/mutations");
   const { prisma } = await import("../lib/db/client");
   const make = async (label: string, role: "ADMIN" | "EDITOR" | "CONTRIBUTOR") => {
-    const account = { email: `${label}-${randomBytes(4).toString("hex")}@e2e.newsroom.invalid`, password: `pw-${randomBytes(9).toString("base64url")}`, name: `E2E ${label}`, role };
+    const account = {
+      email: `${label}-${randomBytes(4).toString("hex")}@e2e.newsroom.invalid`,
+      password: `pw-${randomBytes(9).toString("base64url")}`,
+      name: `E2E ${label}`,
+      role,
+    };
     await createUser({ actor: SYSTEM_ACTOR, data: account });
     return account;
   };

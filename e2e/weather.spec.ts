@@ -64,7 +64,9 @@ const contentArea = async (page: Page) => {
 };
 const frontStories = (page: Page) => page.getByRole("heading", { level: 1, name: "Front page" }).locator("..");
 
-test("a reader sees the Weather Forecast box, with the provider's forecast for the configured place, on the front page and on a published story", async ({ browser }) => {
+test("a reader sees the Weather Forecast box, with the provider's forecast for the configured place, on the front page and on a published story", async ({
+  browser,
+}) => {
   const headline = `Dust storm reaches the capital ${randomBytes(3).toString("hex")}`;
   const slug = await publishStory(browser, headline);
   const context = await browser.newContext(SIGNED_OUT);
@@ -78,7 +80,9 @@ test("a reader sees the Weather Forecast box, with the provider's forecast for t
     const beijing = place(page, "Beijing");
     await expect(beijing.getByRole("heading", { name: "Beijing" })).toBeVisible();
     await expect(beijing.getByRole("listitem")).toHaveCount(4);
-    expect(await textOf(beijing)).toMatch(/^Beijing Today Clear -?\d+° -?\d+° 0% rain \w{3} Overcast -?\d+° -?\d+° 20% rain \w{3} Rain -?\d+° -?\d+° 80% rain \w{3} Snow -?\d+° -?\d+° 60% rain Issued .+\d{4}/);
+    expect(await textOf(beijing)).toMatch(
+      /^Beijing Today Clear -?\d+° -?\d+° 0% rain \w{3} Overcast -?\d+° -?\d+° 20% rain \w{3} Rain -?\d+° -?\d+° 80% rain \w{3} Snow -?\d+° -?\d+° 60% rain Issued .+\d{4}/,
+    );
     await expect(beijing.locator("time")).toHaveAttribute("datetime", /^\d{4}-\d\d-\d\dT/);
     await expect(weatherBox(page)).not.toContainText(SAMPLE_LABEL);
   }
@@ -112,7 +116,9 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     await Promise.all([demoFake?.stop(), noneFake?.stop()]);
   });
 
-  test("offline, the sample shows, labelled; the provider's first answer replaces it with its issued time on the cached pages; a repeated answer keeps them cached", async ({ browser }) => {
+  test("offline, the sample shows, labelled; the provider's first answer replaces it with its issued time on the cached pages; a repeated answer keeps them cached", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ ...SIGNED_OUT, baseURL: `http://localhost:${demo.port}` });
     const page = await context.newPage();
     const pages = ["/", `/stories/${slug}`];
@@ -123,7 +129,9 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
       await expect(weatherBox(page).getByRole("heading", { name: "Weather Forecast" })).toBeVisible();
       await expect(weatherBox(page)).toContainText(SAMPLE_LABEL);
       // The sample's four days (lib/weather/choose.ts), and no issued time: it was never issued.
-      expect(await textOf(place(page, "Lhasa"))).toMatch(/^Lhasa Today Partly cloudy 18° 9° 10% rain \w{3} Overcast 17° 8° 30% rain \w{3} Rain 16° 7° 70% rain \w{3} Clear 15° 6° 5% rain$/);
+      expect(await textOf(place(page, "Lhasa"))).toMatch(
+        /^Lhasa Today Partly cloudy 18° 9° 10% rain \w{3} Overcast 17° 8° 30% rain \w{3} Rain 16° 7° 70% rain \w{3} Clear 15° 6° 5% rain$/,
+      );
       await expect(weatherBox(page).locator("time")).toHaveCount(0);
       await expect(weatherBox(page)).not.toContainText("Issued");
     }
@@ -144,10 +152,13 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     const answered = Date.now();
     for (const path of pages) {
       await expect
-        .poll(async () => {
-          await page.goto(path);
-          return textOf(place(page, "Lhasa"));
-        }, { timeout: 20_000 })
+        .poll(
+          async () => {
+            await page.goto(path);
+            return textOf(place(page, "Lhasa"));
+          },
+          { timeout: 20_000 },
+        )
         .toMatch(/^Lhasa Today Clear 26° 16° 0% rain \w{3} Overcast 25° 15° 20% rain \w{3} Rain 24° 14° 80% rain \w{3} Snow 23° 13° 60% rain Issued .+\d{4}/);
       await expect(weatherBox(page)).not.toContainText(SAMPLE_LABEL);
       const issued = Date.parse((await place(page, "Lhasa").locator("time").getAttribute("datetime"))!);
@@ -202,20 +213,26 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     noneFake.setBase(4);
     noneFake.setMode("ok");
     await expect
-      .poll(async () => {
-        await page.goto("/");
-        return textOf(place(page, "Kashgar"));
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await page.goto("/");
+          return textOf(place(page, "Kashgar"));
+        },
+        { timeout: 20_000 },
+      )
       .toMatch(/^Kashgar Today Clear 4° -6° 0% rain/);
     const [stories, box] = [await horizontal(frontStories(page)), await horizontal(weatherBox(page))];
     expect(stories.right).toBeLessThan(box.left);
     expect(stories.width).toBeLessThan(area.width - box.width);
 
     await expect
-      .poll(async () => {
-        await page.goto(`/stories/${slug}`);
-        return textOf(place(page, "Kashgar"));
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          await page.goto(`/stories/${slug}`);
+          return textOf(place(page, "Kashgar"));
+        },
+        { timeout: 20_000 },
+      )
       .toMatch(/^Kashgar Today Clear 4° -6° 0% rain/);
     await expect(weatherBox(page)).not.toContainText(SAMPLE_LABEL);
     expect((await horizontal(article)).right).toBeLessThan((await horizontal(weatherBox(page))).left);

@@ -9,7 +9,9 @@ const body = storyBody;
 const workflow = (page: Page) => page.getByRole("region", { name: "Workflow" });
 const write = startStory;
 
-test("a contributor submits; the desk returns it with a note; it comes back fixed; the desk schedules it a minute ahead and it goes live on time", async ({ browser }) => {
+test("a contributor submits; the desk returns it with a note; it comes back fixed; the desk schedules it a minute ahead and it goes live on time", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const headline = `Harbor vote delayed ${tag()}`;
   const reporter = await (await browser.newContext({ storageState: CONTRIBUTOR_STATE })).newPage();
@@ -73,7 +75,9 @@ test.describe("the desk", () => {
     const slug = await page.getByLabel("URL slug").inputValue();
     await page.reload();
     const notes = page.getByRole("region", { name: "Corrections and updates" });
-    await notes.getByLabel("Note (readers see it with today's date)").fill("An earlier version of this story gave the wrong day; the bridge reopened on Wednesday.");
+    await notes
+      .getByLabel("Note (readers see it with today's date)")
+      .fill("An earlier version of this story gave the wrong day; the bridge reopened on Wednesday.");
     await notes.getByRole("button", { name: "Add note" }).click();
     await expect(notes.getByRole("status")).toContainText("Added");
 
@@ -113,14 +117,23 @@ test.describe("the desk", () => {
     const count = await revisions.count();
     expect(count).toBeGreaterThanOrEqual(2);
     await revisions.nth(0).getByRole("checkbox").check();
-    await revisions.nth(count - 1).getByRole("checkbox").check();
+    await revisions
+      .nth(count - 1)
+      .getByRole("checkbox")
+      .check();
     await history.getByRole("button", { name: "Compare selected" }).click();
     const diff = history.getByRole("region", { name: /Changes from revision/ });
     await expect(diff.locator("del")).toContainText(["began"]);
     await expect(diff.locator("ins")).toContainText(["collapsed"]);
 
-    const oldest = await revisions.nth(count - 1).getByText(/^Revision \d+$/).textContent();
-    await revisions.nth(count - 1).getByRole("button", { name: /^Restore revision/ }).click();
+    const oldest = await revisions
+      .nth(count - 1)
+      .getByText(/^Revision \d+$/)
+      .textContent();
+    await revisions
+      .nth(count - 1)
+      .getByRole("button", { name: /^Restore revision/ })
+      .click();
     await expect(body(page)).toHaveText("Talks began on Monday.");
     await history.getByRole("button", { name: "Show history" }).click();
     await expect(history.getByRole("list", { name: "Revisions" }).getByRole("listitem").first()).toContainText(`Restored ${oldest!.toLowerCase()}`);

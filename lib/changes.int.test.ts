@@ -33,9 +33,17 @@ describe("domain functions record what readers can see change", () => {
     const editor = await admin();
     const story = await makeReadyStory(editor, unique("Changes"));
     heard = [];
-    const saved = await updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: unique("Still in review"), body: paragraphDoc("Words for readers, changed.") }, kind: "SAVE" });
+    const saved = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: story.version,
+      data: { headline: unique("Still in review"), body: paragraphDoc("Words for readers, changed.") },
+      kind: "SAVE",
+    });
     expect(heard).toEqual([]);
-    await expect(changeStoryState({ actor: editor, storyId: story.id, baseVersion: saved.version - 1, action: "publish" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeStoryState({ actor: editor, storyId: story.id, baseVersion: saved.version - 1, action: "publish" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(heard).toEqual([]);
 
     const published = await changeStoryState({ actor: editor, storyId: story.id, baseVersion: saved.version, action: "publish" });

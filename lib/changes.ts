@@ -10,7 +10,6 @@ import { storyFacts, type TStoryFacts } from "@/lib/stories/facts";
  * live pages) hang on this same list.
  */
 
-
 export type TChange =
   /** A story's public state: published, updated, unpublished, scheduled out, embargoed. Its facts before and after (a new section or byline changes both lists). */
   | { kind: "story"; before: TStoryFacts | null; after: TStoryFacts | null }

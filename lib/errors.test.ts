@@ -38,10 +38,17 @@ describe("errors", () => {
     // The shape Prisma 7 with @prisma/adapter-pg throws for a duplicate slug.
     const p2002 = Object.assign(new Error("Unique constraint failed on the constraint: `Story_slug_key`"), {
       code: "P2002",
-      meta: { modelName: "Story", driverAdapterError: { cause: { kind: "UniqueConstraintViolation", constraint: { index: "Story_slug_key" }, table: "Story" } } },
+      meta: {
+        modelName: "Story",
+        driverAdapterError: { cause: { kind: "UniqueConstraintViolation", constraint: { index: "Story_slug_key" }, table: "Story" } },
+      },
     });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    expect(toActionError(p2002).error).toMatchObject({ code: "CONFLICT", message: /That web address \(slug\) is already taken/, fieldErrors: { slug: [expect.any(String)] } });
+    expect(toActionError(p2002).error).toMatchObject({
+      code: "CONFLICT",
+      message: /That web address \(slug\) is already taken/,
+      fieldErrors: { slug: [expect.any(String)] },
+    });
     const res = errorResponse(p2002);
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "CONFLICT" } });

@@ -72,7 +72,11 @@ export type TUniqueViolation = { model?: string; constraint?: string; fields: st
  */
 export function uniqueViolation(err: unknown): TUniqueViolation | null {
   if (typeof err !== "object" || err === null || (err as { code?: unknown }).code !== "P2002") return null;
-  const meta = ((err as { meta?: unknown }).meta ?? {}) as { modelName?: string; target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string }; table?: string } } };
+  const meta = ((err as { meta?: unknown }).meta ?? {}) as {
+    modelName?: string;
+    target?: unknown;
+    driverAdapterError?: { cause?: { constraint?: { fields?: string[]; index?: string }; table?: string } };
+  };
   const cause = meta.driverAdapterError?.cause;
   const model = meta.modelName ?? cause?.table;
   const constraint = cause?.constraint?.index ?? (typeof meta.target === "string" ? meta.target : undefined);
@@ -99,9 +103,7 @@ export function fromPrismaError(err: unknown, conflictMessage?: string): unknown
   return new AppError("CONFLICT", `${what} already taken. Change it and try again; your input is kept.`, fieldErrors);
 }
 
-export type TActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: TErrorCode | "INTERNAL"; message: string; fieldErrors?: TFieldErrors } };
+export type TActionResult<T> = { ok: true; data: T } | { ok: false; error: { code: TErrorCode | "INTERNAL"; message: string; fieldErrors?: TFieldErrors } };
 
 /** What a server action returns for a thrown error: AppErrors as they are, anything else logged and hidden. */
 export function toActionError(err: unknown): Extract<TActionResult<never>, { ok: false }> {

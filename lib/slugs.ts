@@ -81,7 +81,10 @@ export async function withSlugRetry<T>(kind: TSlugKind, write: () => Promise<T>)
       const violation = uniqueViolation(err);
       const onSlug = violation && (violation.constraint ? constraints.includes(violation.constraint) : violation.fields.includes("slug"));
       if (!onSlug) throw err;
-      if (attempt >= SLUG_ATTEMPTS) throw new AppError("CONFLICT", "Others were saving with the same web address at that moment. Save again; your input is kept.", { slug: ["Save again."] });
+      if (attempt >= SLUG_ATTEMPTS)
+        throw new AppError("CONFLICT", "Others were saving with the same web address at that moment. Save again; your input is kept.", {
+          slug: ["Save again."],
+        });
     }
   }
 }

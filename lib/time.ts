@@ -49,5 +49,13 @@ export function utcToWallTime(date: Date, timeZone: string): string {
 /** "December 1, 2026 at 10:00 AM GMT+8": an instant as the newsroom reads it. */
 export function formatInZone(date: Date | string, timeZone: string): string {
   // (dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.)
-  return new Intl.DateTimeFormat("en-US", { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(date));
+  return new Intl.DateTimeFormat("en-US", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(date));
 }

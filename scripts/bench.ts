@@ -53,8 +53,13 @@ async function seed(url: string) {
   await db.connect();
   const started = Date.now();
   const user = `bench-user-${randomBytes(4).toString("hex")}`;
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Bench Editor', 'x', 'EDITOR', now())`, [user, `${user}@bench.invalid`]);
-  await db.query(`INSERT INTO "Person" (id, name, slug, "shortBio", "updatedAt") SELECT 'bp' || g, 'Reporter ' || g, 'reporter-' || g, 'is reporter number ' || g, now() FROM generate_series(1, 200) g`);
+  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Bench Editor', 'x', 'EDITOR', now())`, [
+    user,
+    `${user}@bench.invalid`,
+  ]);
+  await db.query(
+    `INSERT INTO "Person" (id, name, slug, "shortBio", "updatedAt") SELECT 'bp' || g, 'Reporter ' || g, 'reporter-' || g, 'is reporter number ' || g, now() FROM generate_series(1, 200) g`,
+  );
   // Images: rows pointing at one real file per format would need uploads; the page only needs rows for <picture> markup.
   await db.query(
     `INSERT INTO "Media" (id, "storageKey", filename, format, width, height, bytes, sha256, alt, caption, "creditText", source, "copyrightYear", "updatedAt")
@@ -82,8 +87,12 @@ async function seed(url: string) {
       [user],
     );
     if (!withExtras) return;
-    await db.query(`INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position) SELECT 'bc' || g, 'bs' || g, 'bp' || (1 + g % 200), 'BYLINE', 0 FROM generate_series(${from}, ${to}) g`);
-    await db.query(`INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position, location) SELECT 'bk' || g, 'bs' || g, 'bp' || (1 + (g * 7) % 200), 'CONTRIBUTOR', 1, 'Beijing' FROM generate_series(${from}, ${to}) g WHERE g % 3 = 0`);
+    await db.query(
+      `INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position) SELECT 'bc' || g, 'bs' || g, 'bp' || (1 + g % 200), 'BYLINE', 0 FROM generate_series(${from}, ${to}) g`,
+    );
+    await db.query(
+      `INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position, location) SELECT 'bk' || g, 'bs' || g, 'bp' || (1 + (g * 7) % 200), 'CONTRIBUTOR', 1, 'Beijing' FROM generate_series(${from}, ${to}) g WHERE g % 3 = 0`,
+    );
     await db.query(`INSERT INTO "StoryMedia" ("storyId", "mediaId") SELECT 'bs' || g, 'bm' || (1 + g % 50) FROM generate_series(${from}, ${to}) g`);
   };
   for (let from = 1; from <= STORIES; from += 2000) await insertStories(from, Math.min(STORIES, from + 1999), 20, true);
@@ -135,7 +144,15 @@ async function load(name: string, url: string) {
   // Warm the route (first render, variant caches) before measuring.
   await fetch(url).then((r) => r.arrayBuffer());
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  return { name, url: url.replace(BASE, ""), rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, bytes: result.throughput.average / Math.max(1, result.requests.average) };
+  return {
+    name,
+    url: url.replace(BASE, ""),
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+    bytes: result.throughput.average / Math.max(1, result.requests.average),
+  };
 }
 
 /** The JavaScript a page makes the browser download: its script files, raw and gzipped. */
@@ -198,7 +215,15 @@ async function main() {
     writeFileSync(staticFile, "<!doctype html>");
     app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, DATABASE_URL: db.url, PORT: String(PORT), AUTH_SECRET: randomBytes(33).toString("base64"), NEWSROOM_INTERNAL_TOKEN: INTERNAL_TOKEN, NEWSROOM_WEATHER: "off", NEWSROOM_MEDIA_DIR: path.join(".data", "test", "media-bench") },
+      env: {
+        ...process.env,
+        DATABASE_URL: db.url,
+        PORT: String(PORT),
+        AUTH_SECRET: randomBytes(33).toString("base64"),
+        NEWSROOM_INTERNAL_TOKEN: INTERNAL_TOKEN,
+        NEWSROOM_WEATHER: "off",
+        NEWSROOM_MEDIA_DIR: path.join(".data", "test", "media-bench"),
+      },
     });
     await waitFor(`${BASE}/api/health`, 600_000);
     let peakKb = treeRss(app.pid!);
@@ -223,11 +248,16 @@ async function main() {
     const baseline = rows[0]!.rps;
     console.log("\n| page | path | req/s | p50 ms | p99 ms | errors | bytes | vs static |");
     console.log("|---|---|---:|---:|---:|---:|---:|---:|");
-    for (const r of rows) console.log(`| ${r.name} | ${r.url} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline) * 100).toFixed(1)}% |`);
+    for (const r of rows)
+      console.log(
+        `| ${r.name} | ${r.url} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline) * 100).toFixed(1)}% |`,
+      );
     console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish, cache refresh, first fresh render)`);
     console.log(`client JavaScript on a story page: ${js.files} files, ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzipped / 1024).toFixed(0)} KiB gzipped)`);
     console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);
-    console.log(`(${CONNECTIONS} connections, ${SECONDS} s per page, ${STORIES.toLocaleString("en")} full stories, ${SEARCH_STORIES.toLocaleString("en")} searchable)`);
+    console.log(
+      `(${CONNECTIONS} connections, ${SECONDS} s per page, ${STORIES.toLocaleString("en")} full stories, ${SEARCH_STORIES.toLocaleString("en")} searchable)`,
+    );
   } finally {
     rmSync(staticFile, { force: true });
     await stopChild(app, 15_000);

@@ -47,7 +47,17 @@ function authSecret(db: TDatabase, settings: TConfig): string {
 }
 
 /** Paths whose contents make up the production build. */
-const BUILD_INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 
 /** A fingerprint of the build inputs (paths, sizes, modification times). */
 function sourceFingerprint(): string {

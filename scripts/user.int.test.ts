@@ -24,12 +24,16 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function user(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", path.join(ROOT, "node_modules/tsx/dist/loader.mjs"), path.join(ROOT, "scripts/user.ts"), ...args], {
-      cwd: folder,
-      // Only these (no DATABASE_URL: the folder's .env names the database).
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") } as unknown as NodeJS.ProcessEnv,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", path.join(ROOT, "node_modules/tsx/dist/loader.mjs"), path.join(ROOT, "scripts/user.ts"), ...args],
+      {
+        cwd: folder,
+        // Only these (no DATABASE_URL: the folder's .env names the database).
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") } as unknown as NodeJS.ProcessEnv,
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -45,7 +49,10 @@ describe("npm run user", () => {
     const empty = await user(["list"]);
     expect(empty).toMatchObject({ code: 0, stdout: expect.stringContaining("No accounts yet.") });
 
-    const created = await user(["create", "--email", "Chief@Paper.Example", "--name", "Chief Editor", "--role", "admin", "--password-stdin"], "the chief's password\n");
+    const created = await user(
+      ["create", "--email", "Chief@Paper.Example", "--name", "Chief Editor", "--role", "admin", "--password-stdin"],
+      "the chief's password\n",
+    );
     expect(created).toMatchObject({ code: 0, stdout: "Created ADMIN chief@paper.example (Chief Editor).\n" });
 
     const { authenticate } = await import("@/lib/auth/sessions");
@@ -89,7 +96,10 @@ describe("npm run user", () => {
     expect(piped.code).toBe(0);
     expect(piped.stdout).not.toContain("New password:");
     await expect(authenticate({ email: locked.email, password: "a chosen new password" })).resolves.toBeTruthy();
-    expect(await user(["reset-password", "--password-stdin", "locked-out@paper.example"], "short\n")).toMatchObject({ code: 1, stderr: expect.stringContaining("--password: Use at least 10 characters.") });
+    expect(await user(["reset-password", "--password-stdin", "locked-out@paper.example"], "short\n")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("--password: Use at least 10 characters."),
+    });
   });
 
   it("set-role: changes the role and ends the sessions; the last active admin keeps the role", async () => {
@@ -99,7 +109,10 @@ describe("npm run user", () => {
     const writer = await makeUser({ role: "CONTRIBUTOR", email: "writer@paper.example" });
     const { sessionId } = await authenticate({ email: writer.email, password: writer.password });
 
-    expect(await user(["set-role", "writer@paper.example", "editor"])).toMatchObject({ code: 0, stdout: "writer@paper.example is now EDITOR (was CONTRIBUTOR); its sessions have ended.\n" });
+    expect(await user(["set-role", "writer@paper.example", "editor"])).toMatchObject({
+      code: 0,
+      stdout: "writer@paper.example is now EDITOR (was CONTRIBUTOR); its sessions have ended.\n",
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: writer.id } })).role).toBe("EDITOR");
     expect(await actorForSession(sessionId)).toBeNull();
 
@@ -114,7 +127,10 @@ describe("npm run user", () => {
   });
 
   it("says clearly what is wrong", async () => {
-    expect(await user(["set-role", "nobody@paper.example", "EDITOR"])).toMatchObject({ code: 1, stderr: expect.stringContaining("No account has the email nobody@paper.example.") });
+    expect(await user(["set-role", "nobody@paper.example", "EDITOR"])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("No account has the email nobody@paper.example."),
+    });
     const usage = await user(["promote", "writer@paper.example"]);
     expect(usage.code).toBe(1);
     expect(usage.stderr).toContain('"promote" is not a command.');

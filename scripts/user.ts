@@ -59,7 +59,14 @@ const madePassword = () => randomBytes(18).toString("base64url");
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 async function run(command: Exclude<TUserCommand, { command: "help" }>) {
@@ -75,13 +82,21 @@ async function run(command: Exclude<TUserCommand, { command: "help" }>) {
   switch (command.command) {
     case "list": {
       const all = await listUsersWithLastSignIn({ actor });
-      if (!all.length) return console.log("No accounts yet. Create the first admin: npm run user:create -- --email EMAIL --name \"NAME\" --role ADMIN");
+      if (!all.length) return console.log('No accounts yet. Create the first admin: npm run user:create -- --email EMAIL --name "NAME" --role ADMIN');
       const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
-      console.log(table([["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST SIGN-IN"], ...all.map((u) => [u.email, u.name, u.role, u.active ? "yes" : "no", when(u.lastSignInAt)])]));
+      console.log(
+        table([
+          ["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST SIGN-IN"],
+          ...all.map((u) => [u.email, u.name, u.role, u.active ? "yes" : "no", when(u.lastSignInAt)]),
+        ]),
+      );
       return;
     }
     case "create": {
-      const user = await users.createUser({ actor, data: { email: command.email, name: command.name, role: command.role, password: await newPassword(command.passwordStdin) } });
+      const user = await users.createUser({
+        actor,
+        data: { email: command.email, name: command.name, role: command.role, password: await newPassword(command.passwordStdin) },
+      });
       return console.log(`Created ${user.role} ${user.email} (${user.name}).`);
     }
     case "reset-password": {
@@ -100,7 +115,11 @@ async function run(command: Exclude<TUserCommand, { command: "help" }>) {
     case "set-role": {
       const user = await account(command.email);
       const updated = await users.changeUserRole({ actor, userId: user.id, role: command.role });
-      return console.log(user.role === updated.role ? `${updated.email} is already ${updated.role}.` : `${updated.email} is now ${updated.role} (was ${user.role}); its sessions have ended.`);
+      return console.log(
+        user.role === updated.role
+          ? `${updated.email} is already ${updated.role}.`
+          : `${updated.email} is now ${updated.role} (was ${user.role}); its sessions have ended.`,
+      );
     }
     case "activate":
     case "deactivate": {

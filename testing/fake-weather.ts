@@ -59,9 +59,10 @@ export async function startFakeWeather(port = 0) {
     setMode: (next: TFakeMode) => (mode = next),
     setBase: (next: number) => (base = next),
     calls: () => calls,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

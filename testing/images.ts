@@ -97,7 +97,9 @@ export async function makeFlatPng(width: number, height: number): Promise<Buffer
   // Three random bytes: one gave two equal images in five 1 time in 25 (a 'duplicate' upload).
   const [r, g, b] = randomBytes(3);
   const background = { r: r!, g: g!, b: b!, alpha: 0.5 };
-  return sharp({ create: { width, height, channels: 4, background } }).png({ compressionLevel: 9 }).toBuffer();
+  return sharp({ create: { width, height, channels: 4, background } })
+    .png({ compressionLevel: 9 })
+    .toBuffer();
 }
 
 /** A camera-sized JPEG (e.g. 9504×6336, 60 megapixels), different each call. */

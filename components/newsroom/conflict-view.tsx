@@ -10,7 +10,9 @@ import type { TDraft } from "./story-draft";
  */
 
 function copyText(d: TDraft) {
-  return [d.headline, d.dek, d.dateline ? `${d.dateline.toUpperCase()} —` : "", plainText(d.body), d.tags ? `Tags: ${d.tags}` : ""].filter(Boolean).join("\n\n");
+  return [d.headline, d.dek, d.dateline ? `${d.dateline.toUpperCase()} —` : "", plainText(d.body), d.tags ? `Tags: ${d.tags}` : ""]
+    .filter(Boolean)
+    .join("\n\n");
 }
 
 export function ConflictPanel({ theirs, mine, onLoadTheirs, onKeepMine }: { theirs: TDraft; mine: TDraft; onLoadTheirs: () => void; onKeepMine: () => void }) {

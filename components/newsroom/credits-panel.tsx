@@ -25,7 +25,15 @@ export const ROLE_LABEL: Record<TCreditRole, string> = {
  * `onSave` (which carries the story's version); the preview shows the lines
  * exactly as readers will read them.
  */
-export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCredit[]; onSave: (next: TEditorCredit[]) => Promise<string | null>; disabled: boolean }) {
+export function CreditsPanel({
+  credits,
+  onSave,
+  disabled,
+}: {
+  credits: TEditorCredit[];
+  onSave: (next: TEditorCredit[]) => Promise<string | null>;
+  disabled: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [role, setRole] = useState<TCreditRole>("BYLINE");
@@ -63,8 +71,14 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
     bylineText(of("BYLINE").map((c) => c.person.name)),
     contributorLine(located("CONTRIBUTOR"), ownName),
     additionalReportingLine(located("ADDITIONAL_REPORTING"), ownName),
-    visualsLine("Photographs", worded("PHOTOGRAPHER").map((c) => c.person.name)),
-    visualsLine("Graphics", worded("GRAPHICS").map((c) => c.person.name)),
+    visualsLine(
+      "Photographs",
+      worded("PHOTOGRAPHER").map((c) => c.person.name),
+    ),
+    visualsLine(
+      "Graphics",
+      worded("GRAPHICS").map((c) => c.person.name),
+    ),
     ...credits.filter((c) => c.role !== "BYLINE" && c.role !== "EDITOR" && c.override).map((c) => c.override!),
     ...of("BYLINE").map((c) => bioSentence(c.person.name, c.person.shortBio)),
   ].filter(Boolean);
@@ -87,13 +101,28 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
                 {c.override ? ` · “${c.override}”` : ""}
               </span>
               <span className="ml-auto flex gap-1">
-                <Button variant="secondary" aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) up`} disabled={disabled || busy || i === 0} onClick={() => move(i, -1)}>
+                <Button
+                  variant="secondary"
+                  aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) up`}
+                  disabled={disabled || busy || i === 0}
+                  onClick={() => move(i, -1)}
+                >
                   ↑
                 </Button>
-                <Button variant="secondary" aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) down`} disabled={disabled || busy || i === credits.length - 1} onClick={() => move(i, 1)}>
+                <Button
+                  variant="secondary"
+                  aria-label={`Move ${c.person.name} (${ROLE_LABEL[c.role]}) down`}
+                  disabled={disabled || busy || i === credits.length - 1}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </Button>
-                <Button variant="secondary" aria-label={`Remove ${c.person.name} (${ROLE_LABEL[c.role]})`} disabled={disabled || busy} onClick={() => void save(credits.filter((_, j) => j !== i))}>
+                <Button
+                  variant="secondary"
+                  aria-label={`Remove ${c.person.name} (${ROLE_LABEL[c.role]})`}
+                  disabled={disabled || busy}
+                  onClick={() => void save(credits.filter((_, j) => j !== i))}
+                >
                   Remove
                 </Button>
               </span>
@@ -111,11 +140,21 @@ export function CreditsPanel({ credits, onSave, disabled }: { credits: TEditorCr
           </label>
           <label className="flex flex-col text-sm font-semibold">
             Location (optional)
-            <input value={location} onChange={(e) => setLocation(e.target.value)} placeholder="Beijing" className="w-40 rounded border border-ink/30 px-2 py-1 font-normal" />
+            <input
+              value={location}
+              onChange={(e) => setLocation(e.target.value)}
+              placeholder="Beijing"
+              className="w-40 rounded border border-ink/30 px-2 py-1 font-normal"
+            />
           </label>
           <label className="flex flex-col text-sm font-semibold">
             Own wording (optional)
-            <input value={override} onChange={(e) => setOverride(e.target.value)} placeholder="Replaces the generated line" className="w-56 rounded border border-ink/30 px-2 py-1 font-normal" />
+            <input
+              value={override}
+              onChange={(e) => setOverride(e.target.value)}
+              placeholder="Replaces the generated line"
+              className="w-56 rounded border border-ink/30 px-2 py-1 font-normal"
+            />
           </label>
           <PersonSearch onPick={add} disabled={busy} />
         </div>

@@ -10,7 +10,19 @@ const clamp = (v: number) => Math.min(1, Math.max(0, Math.round(v * 100) / 100))
  * subject). Arrow keys move the point too. The choice goes with the form in
  * the hidden focalX/focalY fields; the crops below preview it.
  */
-export function FocalPointPicker({ src, alt, width, height, initial }: { src: string; alt: string; width: number; height: number; initial: { x: number; y: number } }) {
+export function FocalPointPicker({
+  src,
+  alt,
+  width,
+  height,
+  initial,
+}: {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  initial: { x: number; y: number };
+}) {
   const [point, setPoint] = useState(initial);
   const position = `${point.x * 100}% ${point.y * 100}%`;
 

@@ -14,7 +14,17 @@ const KIND: Record<string, string> = { AUTOSAVE: "Typing", SAVE: "Saved", CREDIT
  * Every saved version of the story: who, when, in which state. Tick two to
  * compare them word by word; restore any one (that makes a new revision).
  */
-export function HistoryPanel({ storyId, timeZone, canRestore, onRestore }: { storyId: string; timeZone: string; canRestore: boolean; onRestore: (number: number) => Promise<void> }) {
+export function HistoryPanel({
+  storyId,
+  timeZone,
+  canRestore,
+  onRestore,
+}: {
+  storyId: string;
+  timeZone: string;
+  canRestore: boolean;
+  onRestore: (number: number) => Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
   const [items, setItems] = useState<TRevisionItem[] | null>(null);
   const [picked, setPicked] = useState<number[]>([]);

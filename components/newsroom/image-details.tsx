@@ -73,7 +73,10 @@ export function ImageDetailsDialog({ mediaId, onSaved, onClose }: { mediaId: str
       if (theirs) setBaseVersion(theirs.version);
       setRefusal({ message: refusalText(result.error.message, result.error.fieldErrors), theirs });
     } catch {
-      setRefusal({ message: "The server could not be reached; nothing was changed. What you typed is kept: try again when the connection is back.", theirs: null });
+      setRefusal({
+        message: "The server could not be reached; nothing was changed. What you typed is kept: try again when the connection is back.",
+        theirs: null,
+      });
     } finally {
       setSaving(false);
     }
@@ -81,7 +84,12 @@ export function ImageDetailsDialog({ mediaId, onSaved, onClose }: { mediaId: str
 
   const media = loaded?.media;
   return (
-    <dialog ref={dialog} aria-labelledby={titleId} onClose={onClose} className="m-auto w-[min(44rem,95vw)] rounded border border-ink/20 bg-paper p-0 backdrop:bg-ink/40">
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-[min(44rem,95vw)] rounded border border-ink/20 bg-paper p-0 backdrop:bg-ink/40"
+    >
       <div className="flex items-center justify-between gap-3 border-b border-ink/15 px-4 py-3">
         <div className="min-w-0">
           <h2 id={titleId} className="text-lg font-semibold">
@@ -103,7 +111,9 @@ export function ImageDetailsDialog({ mediaId, onSaved, onClose }: { mediaId: str
         {media && !media.canEdit && <MediaDetailsSummary media={media} />}
         {media && media.canEdit && loaded && (
           <form onSubmit={submit} noValidate className="grid gap-3">
-            <p className="text-sm text-ink/70">These are the library’s details: every story using this photo shows them. The Media page has the rest (where it is used, delete).</p>
+            <p className="text-sm text-ink/70">
+              These are the library’s details: every story using this photo shows them. The Media page has the rest (where it is used, delete).
+            </p>
             <MediaDetailsFields media={media} people={loaded.people} compact />
             {refusal && (
               <div role="alert" className="rounded border border-accent/60 bg-white p-3 text-sm">

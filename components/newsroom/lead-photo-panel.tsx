@@ -36,7 +36,11 @@ export function LeadPhotoPanel({
       </h2>
       {mediaId ? (
         <div className="mt-2 grid gap-3 sm:grid-cols-[12rem_1fr]">
-          {item ? <img src={thumbnailUrl(item, 480)} alt={item.alt} width={item.width} height={item.height} className="h-auto w-48" /> : <span className="text-sm text-ink/70">Image {mediaId}</span>}
+          {item ? (
+            <img src={thumbnailUrl(item, 480)} alt={item.alt} width={item.width} height={item.height} className="h-auto w-48" />
+          ) : (
+            <span className="text-sm text-ink/70">Image {mediaId}</span>
+          )}
           <div className="flex flex-col gap-2 text-sm">
             {item && (
               <p>
@@ -44,9 +48,7 @@ export function LeadPhotoPanel({
                 {captionLine(caption || item.caption, item.credit) || <em>no caption or credit yet</em>}
               </p>
             )}
-            {item && !item.alt && (
-              <p className="font-semibold text-accent">This photo has no alt text yet; add it in its photo details before publishing.</p>
-            )}
+            {item && !item.alt && <p className="font-semibold text-accent">This photo has no alt text yet; add it in its photo details before publishing.</p>}
             <label htmlFor={captionId} className="font-semibold">
               Caption for this story (optional)
             </label>

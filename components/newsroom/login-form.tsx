@@ -18,7 +18,11 @@ type TState = { error: string | null; fieldErrors?: { email?: string[]; password
 export function LoginForm({ next, siteOrigin }: { next: string; siteOrigin: string | null }) {
   const [state, setState] = useState<TState>({ error: null });
   const [pending, setPending] = useState(false);
-  const openedAt = useSyncExternalStore(noSubscription, () => window.location.origin, () => null);
+  const openedAt = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => null,
+  );
   const wrongAddress = siteOrigin && openedAt && openedAt !== siteOrigin ? wrongAddressMessage(siteOrigin, openedAt) : null;
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -30,7 +34,11 @@ export function LoginForm({ next, siteOrigin }: { next: string; siteOrigin: stri
     if (!email || !password) return setState({ error: "Enter your email address and password.", fieldErrors });
     setPending(true);
     try {
-      const response = await fetch("/api/session", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password, next }) });
+      const response = await fetch("/api/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email, password, next }),
+      });
       const text = await response.text();
       const result = parseJson(text) as { redirectTo?: string; error?: string };
       if (response.ok && result.redirectTo) {

@@ -12,13 +12,27 @@ const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";
  * editor's photo details; the form around it posts them with `mediaId` and
  * `baseVersion` (lib/media/details.ts reads them).
  */
-export function MediaDetailsFields({ media, people, compact = false }: { media: TMediaDetails; people: readonly { id: string; name: string }[]; compact?: boolean }) {
+export function MediaDetailsFields({
+  media,
+  people,
+  compact = false,
+}: {
+  media: TMediaDetails;
+  people: readonly { id: string; name: string }[];
+  compact?: boolean;
+}) {
   return (
     <>
       <input type="hidden" name="mediaId" value={media.id} />
       <input type="hidden" name="baseVersion" value={media.version} />
       <div className={compact ? "max-w-sm" : undefined}>
-        <FocalPointPicker src={thumbnailUrl(media, 960)} alt={media.alt} width={media.width} height={media.height} initial={{ x: media.focalX, y: media.focalY }} />
+        <FocalPointPicker
+          src={thumbnailUrl(media, 960)}
+          alt={media.alt}
+          width={media.width}
+          height={media.height}
+          initial={{ x: media.focalX, y: media.focalY }}
+        />
       </div>
       <label className="flex flex-col text-sm font-semibold">
         Alt text (required to publish: what the photo shows, for readers who cannot see it)

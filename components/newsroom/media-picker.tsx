@@ -53,7 +53,12 @@ export function MediaPicker({ title, onPick, onClose }: { title: string; onPick:
   };
 
   return (
-    <dialog ref={dialog} aria-labelledby={titleId} onClose={onClose} className="m-auto w-[min(56rem,95vw)] rounded border border-ink/20 bg-paper p-0 backdrop:bg-ink/40">
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-[min(56rem,95vw)] rounded border border-ink/20 bg-paper p-0 backdrop:bg-ink/40"
+    >
       <div className="flex items-center justify-between border-b border-ink/15 px-4 py-3">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
@@ -63,15 +68,16 @@ export function MediaPicker({ title, onPick, onClose }: { title: string; onPick:
         </Button>
       </div>
       <div className="max-h-[75vh] overflow-auto p-4">
-        <MediaUploader
-          compact
-          multiple={false}
-          maxBytes={maxUploadBytes}
-          onUploaded={(media) => pick(toDisplayMedia(media))}
-        />
+        <MediaUploader compact multiple={false} maxBytes={maxUploadBytes} onUploaded={(media) => pick(toDisplayMedia(media))} />
         <label className="mt-4 flex flex-col text-sm font-semibold">
           Search the library
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} className="rounded border border-ink/30 bg-white px-2 py-1 font-normal" placeholder="Caption, credit or alt text" />
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="rounded border border-ink/30 bg-white px-2 py-1 font-normal"
+            placeholder="Caption, credit or alt text"
+          />
         </label>
         {error && (
           <p role="alert" className="mt-2 text-sm text-accent">
@@ -84,8 +90,20 @@ export function MediaPicker({ title, onPick, onClose }: { title: string; onPick:
             const label = captionLine(item.caption, item.credit) || item.filename;
             return (
               <li key={item.id}>
-                <button type="button" onClick={() => pick(item)} className="block w-full rounded border border-ink/15 bg-white text-left hover:border-ink focus:outline-2 focus:outline-accent" aria-label={`Choose ${item.alt || item.filename}`}>
-                  <img src={thumbnailUrl(item, 320)} alt="" width={item.width} height={item.height} loading="lazy" className="aspect-[4/3] w-full object-cover" />
+                <button
+                  type="button"
+                  onClick={() => pick(item)}
+                  className="block w-full rounded border border-ink/15 bg-white text-left hover:border-ink focus:outline-2 focus:outline-accent"
+                  aria-label={`Choose ${item.alt || item.filename}`}
+                >
+                  <img
+                    src={thumbnailUrl(item, 320)}
+                    alt=""
+                    width={item.width}
+                    height={item.height}
+                    loading="lazy"
+                    className="aspect-[4/3] w-full object-cover"
+                  />
                   <span className="line-clamp-2 p-1 text-xs">{label}</span>
                   {!item.alt && <span className="m-1 inline-block rounded bg-accent/15 px-1 text-xs font-semibold text-accent">No alt text</span>}
                 </button>

@@ -14,7 +14,10 @@ const ACCEPT = "image/jpeg,image/png,image/webp,image/avif,image/gif";
 const AT_ONCE = 2;
 
 /** Send one file to POST /api/media, reporting progress; resolves with the stored image or a sentence saying why not. */
-function send(file: File, onProgress: (fraction: number) => void): Promise<{ ok: true; media: TUploaded; duplicate: boolean } | { ok: false; message: string }> {
+function send(
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{ ok: true; media: TUploaded; duplicate: boolean } | { ok: false; message: string }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/media");
@@ -63,7 +66,10 @@ export function MediaUploader({
       for (let u = queue.shift(); u; u = queue.shift()) {
         const key = u.key;
         if (u.file.size > maxBytes) {
-          patch(key, { state: "failed", message: `This file is larger than the ${Math.round(maxBytes / 1048576)} MB limit. Resize or compress it, then upload it again.` });
+          patch(key, {
+            state: "failed",
+            message: `This file is larger than the ${Math.round(maxBytes / 1048576)} MB limit. Resize or compress it, then upload it again.`,
+          });
           continue;
         }
         patch(key, { state: "uploading" });

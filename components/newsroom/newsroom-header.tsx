@@ -50,7 +50,17 @@ const WIDTH = { xl: "max-w-xl", "4xl": "max-w-4xl", "6xl": "max-w-6xl" } as cons
  * landmark at one of three widths (forms, the editor and lists). The story
  * editor leaves room at the bottom instead of the top (its toolbar sits there).
  */
-export function NewsroomPage({ user, width, editor = false, children }: { user: TUserActor; width: keyof typeof WIDTH; editor?: boolean; children: React.ReactNode }) {
+export function NewsroomPage({
+  user,
+  width,
+  editor = false,
+  children,
+}: {
+  user: TUserActor;
+  width: keyof typeof WIDTH;
+  editor?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <>
       <NewsroomHeader user={user} />

@@ -5,7 +5,13 @@ import type { NoteKind } from "@/lib/db/generated/enums";
 import { formatDateTime } from "@/lib/site";
 import { NOTE_KINDS, NOTE_LABEL } from "@/lib/stories/note-kinds";
 
-type TNote = { id: string; kind: NoteKind; body: string; createdAt: Date; history: { kind: NoteKind; body: string; replacedAt: Date; editedBy: { name: string } }[] };
+type TNote = {
+  id: string;
+  kind: NoteKind;
+  body: string;
+  createdAt: Date;
+  history: { kind: NoteKind; body: string; replacedAt: Date; editedBy: { name: string } }[];
+};
 
 const input = "rounded border border-ink/30 bg-white px-2 py-1 font-normal";
 

@@ -10,7 +10,17 @@ import { MediaCatalog, type TCatalogItem } from "./media-catalog";
 import { MediaPicker } from "./media-picker";
 
 /** A person's portrait: chosen from the library or uploaded in place; saved at once. */
-export function PersonPhotoField({ personId, name, photo, maxUploadBytes }: { personId: string; name: string; photo: TDisplayMedia | null; maxUploadBytes: number }) {
+export function PersonPhotoField({
+  personId,
+  name,
+  photo,
+  maxUploadBytes,
+}: {
+  personId: string;
+  name: string;
+  photo: TDisplayMedia | null;
+  maxUploadBytes: number;
+}) {
   const router = useRouter();
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +41,12 @@ export function PersonPhotoField({ personId, name, photo, maxUploadBytes }: { pe
         </h2>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           {photo ? (
-            <img src={thumbnailUrl(photo, 320)} alt={photo.alt || `Portrait of ${name}`} className="size-24 rounded-full object-cover" style={{ objectPosition: `${photo.focalX * 100}% ${photo.focalY * 100}%` }} />
+            <img
+              src={thumbnailUrl(photo, 320)}
+              alt={photo.alt || `Portrait of ${name}`}
+              className="size-24 rounded-full object-cover"
+              style={{ objectPosition: `${photo.focalX * 100}% ${photo.focalY * 100}%` }}
+            />
           ) : (
             <span className="text-sm text-ink/70">No photo.</span>
           )}

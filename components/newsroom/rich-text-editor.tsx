@@ -42,10 +42,34 @@ const BUTTONS: TButton[] = [
   { label: "Bold", shortcut: "Mod+B", text: "B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
   { label: "Italic", shortcut: "Mod+I", text: "I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
   { label: "Code", shortcut: "Mod+E", text: "</>", run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive("code") },
-  { label: "Heading 2", shortcut: "Mod+Alt+2", text: "H2", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), active: (e) => e.isActive("heading", { level: 2 }) },
-  { label: "Heading 3", shortcut: "Mod+Alt+3", text: "H3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading", { level: 3 }) },
-  { label: "Bulleted list", shortcut: "Mod+Shift+8", text: "• List", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
-  { label: "Numbered list", shortcut: "Mod+Shift+7", text: "1. List", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
+  {
+    label: "Heading 2",
+    shortcut: "Mod+Alt+2",
+    text: "H2",
+    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
+    active: (e) => e.isActive("heading", { level: 2 }),
+  },
+  {
+    label: "Heading 3",
+    shortcut: "Mod+Alt+3",
+    text: "H3",
+    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
+    active: (e) => e.isActive("heading", { level: 3 }),
+  },
+  {
+    label: "Bulleted list",
+    shortcut: "Mod+Shift+8",
+    text: "• List",
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+    active: (e) => e.isActive("bulletList"),
+  },
+  {
+    label: "Numbered list",
+    shortcut: "Mod+Shift+7",
+    text: "1. List",
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+    active: (e) => e.isActive("orderedList"),
+  },
   { label: "Quote", shortcut: "Mod+Shift+B", text: "“ Quote", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
   { label: "Horizontal rule", shortcut: "", text: "—", run: (e) => e.chain().focus().setHorizontalRule().run() },
   { label: "Undo", shortcut: "Mod+Z", text: "↶", run: (e) => e.chain().focus().undo().run(), enabled: (e) => e.can().undo() },
@@ -210,7 +234,13 @@ export function RichTextEditor({
       {pickerOpen && editor && (
         <MediaPicker
           title="Insert an image"
-          onPick={(item) => editor.chain().focus().insertContent({ type: MediaImageWithView.name, attrs: { mediaId: item.id } }).run()}
+          onPick={(item) =>
+            editor
+              .chain()
+              .focus()
+              .insertContent({ type: MediaImageWithView.name, attrs: { mediaId: item.id } })
+              .run()
+          }
           onClose={() => setPickerOpen(false)}
         />
       )}

@@ -5,7 +5,17 @@ import type { TEditorCredit } from "./credits-panel";
 import type { TCatalogItem } from "./media-catalog";
 
 /** The story editor's fields as the form holds them: text, with "" for nothing. */
-export type TDraft = { headline: string; dek: string; dateline: string; slug: string; sectionId: string; leadMediaId: string; leadCaption: string; tags: string; body: TRichDoc };
+export type TDraft = {
+  headline: string;
+  dek: string;
+  dateline: string;
+  slug: string;
+  sectionId: string;
+  leadMediaId: string;
+  leadCaption: string;
+  tags: string;
+  body: TRichDoc;
+};
 
 /** The story as the page hands it to the editor. */
 export type TEditorStory = {

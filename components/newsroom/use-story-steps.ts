@@ -62,7 +62,11 @@ export function useStorySteps({
         setMessage(done(result.data));
         return true;
       }
-      setMessage(result.error.code === "CONFLICT" ? "Someone else changed this story meanwhile. Reload the page to see their version, then try again." : result.error.message);
+      setMessage(
+        result.error.code === "CONFLICT"
+          ? "Someone else changed this story meanwhile. Reload the page to see their version, then try again."
+          : result.error.message,
+      );
       setFieldErrors(result.error.fieldErrors ?? {});
       return false;
     } catch {
@@ -74,16 +78,28 @@ export function useStorySteps({
   };
 
   const runAction = (action: TAction, extra: { at?: string; note?: string } = {}) =>
-    act((ids) => workflowAction({ ...ids, action, ...extra }), (saved) => DONE[action](saved));
+    act(
+      (ids) => workflowAction({ ...ids, action, ...extra }),
+      (saved) => DONE[action](saved),
+    );
 
-  const embargo = (until: string | null) => act((ids) => embargoAction({ ...ids, until }), (saved) => (saved.embargoUntil ? "Embargo set." : "Embargo lifted."));
+  const embargo = (until: string | null) =>
+    act(
+      (ids) => embargoAction({ ...ids, until }),
+      (saved) => (saved.embargoUntil ? "Embargo set." : "Embargo lifted."),
+    );
 
   const restore = async (number: number) => {
     if (saveState !== "saved") {
       setMessage("Save or undo your changes before restoring an older revision.");
       return;
     }
-    if (await act((ids) => restoreRevisionAction({ ...ids, number }), () => `Restored revision ${number}.`)) {
+    if (
+      await act(
+        (ids) => restoreRevisionAction({ ...ids, number }),
+        () => `Restored revision ${number}.`,
+      )
+    ) {
       // The restored text replaces what is on screen: load it as saved.
       forgetLocalDraft(liveRef.current.storyId);
       window.location.reload();
@@ -91,7 +107,12 @@ export function useStorySteps({
   };
 
   const discard = async () => {
-    if (await act((ids) => discardPendingAction(ids), () => "Discarded the unpublished changes.")) {
+    if (
+      await act(
+        (ids) => discardPendingAction(ids),
+        () => "Discarded the unpublished changes.",
+      )
+    ) {
       forgetLocalDraft(liveRef.current.storyId);
       window.location.reload();
     }
@@ -111,7 +132,9 @@ export function useStorySteps({
         credits: next.map((c) => ({ personId: c.person.id, role: c.role, location: c.location, override: c.override })),
       });
       if (!result.ok) {
-        return result.error.code === "CONFLICT" ? "Someone else saved this story meanwhile. Reload the page to see the current credits, then make your change again." : result.error.message;
+        return result.error.code === "CONFLICT"
+          ? "Someone else saved this story meanwhile. Reload the page to see the current credits, then make your change again."
+          : result.error.message;
       }
       l.baseVersion = result.data.version;
       setCredits(next);

@@ -7,7 +7,6 @@ import { formatInZone, utcToWallTime } from "@/lib/time";
 import type { TStoryMeta } from "@/lib/stories/editor-state";
 import { availableActions, STATUS_LABEL, type TAction } from "@/lib/stories/workflow";
 
-
 const BUTTON: Partial<Record<TAction, string>> = {
   submit: "Submit to the desk",
   withdraw: "Withdraw from review",
@@ -46,7 +45,11 @@ export function WorkflowPanel({
   onDiscard: () => Promise<boolean>;
 }) {
   const now = new Date();
-  const story = { ...meta, embargoUntil: meta.embargoUntil ? new Date(meta.embargoUntil) : null, unpublishAt: meta.unpublishAt ? new Date(meta.unpublishAt) : null };
+  const story = {
+    ...meta,
+    embargoUntil: meta.embargoUntil ? new Date(meta.embargoUntil) : null,
+    unpublishAt: meta.unpublishAt ? new Date(meta.unpublishAt) : null,
+  };
   const actions = availableActions(actor, story, now);
   const embargoed = story.embargoUntil && story.embargoUntil > now;
   const soon = utcToWallTime(new Date(Math.max(now.getTime() + 60 * 60_000, story.embargoUntil?.getTime() ?? 0)), timeZone);
@@ -65,7 +68,12 @@ export function WorkflowPanel({
         <span className="font-semibold">{STATUS_LABEL[meta.status]}</span>
         {meta.status === "SCHEDULED" && meta.scheduledAt && <> · publishes {formatInZone(meta.scheduledAt, timeZone)}</>}
         {meta.unpublishAt && <> · comes down {formatInZone(meta.unpublishAt, timeZone)}</>}
-        {meta.hasPending && <> · <strong className="text-accent">Unpublished changes</strong>: readers still see the published version until you publish the update.</>}
+        {meta.hasPending && (
+          <>
+            {" "}
+            · <strong className="text-accent">Unpublished changes</strong>: readers still see the published version until you publish the update.
+          </>
+        )}
       </p>
       {embargoed && (
         <p role="note" className="rounded border border-accent bg-accent/10 p-2 font-semibold">
@@ -140,7 +148,14 @@ export function WorkflowPanel({
             <label htmlFor={ids.schedule} className="font-semibold">
               {meta.status === "SCHEDULED" ? "Reschedule for" : "Schedule publishing for"}
             </label>
-            <input id={ids.schedule} type="datetime-local" value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} className="rounded border border-ink/30 px-2 py-1" aria-describedby={`${ids.schedule}-hint`} />
+            <input
+              id={ids.schedule}
+              type="datetime-local"
+              value={scheduleAt}
+              onChange={(e) => setScheduleAt(e.target.value)}
+              className="rounded border border-ink/30 px-2 py-1"
+              aria-describedby={`${ids.schedule}-hint`}
+            />
           </div>
           <Button variant="secondary" onClick={() => void onAction("schedule", { at: scheduleAt })} disabled={disabled}>
             {meta.status === "SCHEDULED" ? "Reschedule" : "Schedule"}
@@ -157,7 +172,13 @@ export function WorkflowPanel({
             <label htmlFor={ids.unpublish} className="font-semibold">
               Take down at
             </label>
-            <input id={ids.unpublish} type="datetime-local" value={unpublishAt} onChange={(e) => setUnpublishAt(e.target.value)} className="rounded border border-ink/30 px-2 py-1" />
+            <input
+              id={ids.unpublish}
+              type="datetime-local"
+              value={unpublishAt}
+              onChange={(e) => setUnpublishAt(e.target.value)}
+              className="rounded border border-ink/30 px-2 py-1"
+            />
           </div>
           <Button variant="secondary" onClick={() => void onAction("scheduleUnpublish", { at: unpublishAt })} disabled={busy}>
             Schedule unpublishing
@@ -171,7 +192,13 @@ export function WorkflowPanel({
             <label htmlFor={ids.embargo} className="font-semibold">
               Embargo until
             </label>
-            <input id={ids.embargo} type="datetime-local" value={embargoAt} onChange={(e) => setEmbargoAt(e.target.value)} className="rounded border border-ink/30 px-2 py-1" />
+            <input
+              id={ids.embargo}
+              type="datetime-local"
+              value={embargoAt}
+              onChange={(e) => setEmbargoAt(e.target.value)}
+              className="rounded border border-ink/30 px-2 py-1"
+            />
           </div>
           <Button variant="secondary" onClick={() => void onEmbargo(embargoAt)} disabled={busy}>
             {meta.embargoUntil ? "Change embargo" : "Set embargo"}

@@ -5,7 +5,9 @@ export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-ink/20">
       <div className="mx-auto flex max-w-5xl justify-between px-4 py-6 text-sm text-ink/70">
-        <span>© {new Date().getFullYear()} {SITE_NAME}</span>
+        <span>
+          © {new Date().getFullYear()} {SITE_NAME}
+        </span>
         <nav aria-label="About us" className="flex gap-4">
           <Link href="/corrections" className="underline underline-offset-2">
             Corrections

@@ -34,8 +34,14 @@ export function Byline({ credits, fallbackName }: { credits: TPublicCredit[]; fa
 
 /** The end of a story: contributor and reporting lines, visuals, then each author's bio. */
 export function CreditsBlock({ credits }: { credits: TPublicCredit[] }) {
-  const located = (role: TPublicCredit["role"]) => of(credits, role).filter((c) => !c.override).map((c) => ({ name: c.person.name, location: c.location, affiliation: c.person.affiliation }));
-  const names = (role: TPublicCredit["role"]) => of(credits, role).filter((c) => !c.override).map((c) => c.person.name);
+  const located = (role: TPublicCredit["role"]) =>
+    of(credits, role)
+      .filter((c) => !c.override)
+      .map((c) => ({ name: c.person.name, location: c.location, affiliation: c.person.affiliation }));
+  const names = (role: TPublicCredit["role"]) =>
+    of(credits, role)
+      .filter((c) => !c.override)
+      .map((c) => c.person.name);
   const lines = [
     contributorLine(located("CONTRIBUTOR"), SITE_NAME),
     additionalReportingLine(located("ADDITIONAL_REPORTING"), SITE_NAME),

@@ -2,7 +2,23 @@ import { StoryTeaser, type TTeaser } from "./story-teaser";
 import { Pager, pagePath } from "@/components/ui/pager";
 
 /** A public list of stories (a section, a tag): heading, teasers newest first, pages at `<base>/page/N`. */
-export function StoryList({ heading, kicker, stories, page, pages, base, empty }: { heading: string; kicker?: string; stories: (TTeaser & { id: string })[]; page: number; pages: number; base: string; empty: string }) {
+export function StoryList({
+  heading,
+  kicker,
+  stories,
+  page,
+  pages,
+  base,
+  empty,
+}: {
+  heading: string;
+  kicker?: string;
+  stories: (TTeaser & { id: string })[];
+  page: number;
+  pages: number;
+  base: string;
+  empty: string;
+}) {
   return (
     <section aria-labelledby="list-heading" className="mx-auto max-w-[42rem]">
       {kicker && <p className="text-sm font-semibold uppercase tracking-wide text-accent">{kicker}</p>}

@@ -12,7 +12,10 @@ export function StoryNotes({ notes, place }: { notes: TPublicNote[]; place: "top
   const shown = notes.filter((n) => NOTE_AT_TOP[n.kind] === (place === "top"));
   if (!shown.length) return null;
   return (
-    <aside aria-label={place === "top" ? "Updates" : "Corrections"} className={`story-notes ${place === "top" ? "mb-6" : "mt-8"} space-y-2 border-l-4 border-accent/60 bg-accent/5 px-4 py-3 text-sm`}>
+    <aside
+      aria-label={place === "top" ? "Updates" : "Corrections"}
+      className={`story-notes ${place === "top" ? "mb-6" : "mt-8"} space-y-2 border-l-4 border-accent/60 bg-accent/5 px-4 py-3 text-sm`}
+    >
       {shown.map((n) => (
         <p key={n.id} data-kind={n.kind}>
           <strong>{NOTE_LABEL[n.kind]}:</strong> {n.body}{" "}

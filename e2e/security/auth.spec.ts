@@ -6,7 +6,8 @@ test.describe("sign-in throttling", () => {
     const victim = await newAccount("EDITOR");
     const bystander = await newAccount("EDITOR");
     const attacker = newAddress();
-    for (let i = 1; i <= 5; i++) expect((await signInRequest(request, { email: victim.email, password: `guess-${i}` }, attacker)).status(), `attempt ${i}`).toBe(401);
+    for (let i = 1; i <= 5; i++)
+      expect((await signInRequest(request, { email: victim.email, password: `guess-${i}` }, attacker)).status(), `attempt ${i}`).toBe(401);
     const sixth = await signInRequest(request, { email: victim.email, password: "guess-6" }, attacker);
     expect(sixth.status()).toBe(429);
     expect((await sixth.json()).error).toMatch(/try again in \d+ minutes?/);
@@ -99,7 +100,18 @@ test.describe("sessions", () => {
 });
 
 test.describe("redirects after sign-in stay on this site", () => {
-  const hostile = ["https://evil.example", "//evil.example", "/\\evil.example", ".evil.example", "@evil.example", "javascript:alert(1)", "%2F%2Fevil.example", "/%0d%0aLocation:%20https://evil.example", "http:/\\/evil.example", "\u0000//evil.example"];
+  const hostile = [
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    ".evil.example",
+    "@evil.example",
+    "javascript:alert(1)",
+    "%2F%2Fevil.example",
+    "/%0d%0aLocation:%20https://evil.example",
+    "http:/\\/evil.example",
+    "\u0000//evil.example",
+  ];
 
   for (const next of hostile) {
     test(`next=${JSON.stringify(next)}`, async ({ request }) => {

@@ -65,10 +65,16 @@ async function publishedStory(): Promise<string> {
   const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline: `Tide tables ${Date.now()}`, body } }]);
   expect(created.result?.ok, created.text).toBe(true);
   const story = created.result!.data as { id: string; version: number; slug: string };
-  const [person] = await sql<{ id: string }>(`INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), 'Tide Writer', 'tide-' || md5(random()::text), now()) RETURNING id`);
-  const credits = await callAction(editor, "saveCreditsAction", [{ storyId: story.id, baseVersion: story.version, credits: [{ personId: person!.id, role: "BYLINE" }] }]);
+  const [person] = await sql<{ id: string }>(
+    `INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), 'Tide Writer', 'tide-' || md5(random()::text), now()) RETURNING id`,
+  );
+  const credits = await callAction(editor, "saveCreditsAction", [
+    { storyId: story.id, baseVersion: story.version, credits: [{ personId: person!.id, role: "BYLINE" }] },
+  ]);
   expect(credits.result?.ok, credits.text).toBe(true);
-  const published = await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" }]);
+  const published = await callAction(editor, "workflowAction", [
+    { storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" },
+  ]);
   expect(published.result?.ok, published.text).toBe(true);
   await editor.dispose();
   return story.slug;

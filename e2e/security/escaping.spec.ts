@@ -14,7 +14,13 @@ test("a hostile headline, caption and alt text are escaped on the page, in meta 
   const hostileBody = {
     type: "doc",
     content: [
-      { type: "paragraph", content: [{ type: "text", text: `Body ${SCRIPT_BREAK}` }, { type: "text", text: "a link", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: `Body ${SCRIPT_BREAK}` },
+          { type: "text", text: "a link", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+        ],
+      },
       { type: "paragraph", attrs: { onclick: "alert(1)" }, content: [{ type: "text", text: "attrs" }] },
       { type: "rawHtml", content: [{ type: "text", text: "<img src=x onerror=alert(1)>" }] },
     ],
@@ -23,17 +29,46 @@ test("a hostile headline, caption and alt text are escaped on the page, in meta 
   const refused = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline, dek: ATTR_BREAK, body: hostileBody } }]);
   expect(refused.result?.ok).toBe(false);
   // …so the story is saved with hostile text only, then given hostile image words straight in the database.
-  const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline, dek: ATTR_BREAK, dateline: SCRIPT_BREAK.slice(0, 40), body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Body ${SCRIPT_BREAK}` }] }] } } }]);
+  const created = await callAction(editor, "saveStoryAction", [
+    {
+      storyId: null,
+      baseVersion: null,
+      fields: {
+        headline,
+        dek: ATTR_BREAK,
+        dateline: SCRIPT_BREAK.slice(0, 40),
+        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Body ${SCRIPT_BREAK}` }] }] },
+      },
+    },
+  ]);
   expect(created.result?.ok, created.text).toBe(true);
   const story = created.result!.data as { id: string; version: number; slug: string };
   const media = { id: await uploadImage(editor) };
   await sql(`UPDATE "Media" SET caption = $2, alt = $3 WHERE id = $1`, [media.id, `Caption ${SCRIPT_BREAK}`, `Alt ${ATTR_BREAK}`]);
-  const [person] = await sql<{ id: string }>(`INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), $1, 'hostile-' || md5(random()::text), now()) RETURNING id`, [`Jane ${ATTR_BREAK}`]);
-  const lead = await callAction(editor, "saveStoryAction", [{ storyId: story.id, baseVersion: story.version, fields: { headline, dek: ATTR_BREAK, leadMediaId: media.id, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Body ${SCRIPT_BREAK}` }] }] } } }]);
+  const [person] = await sql<{ id: string }>(
+    `INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), $1, 'hostile-' || md5(random()::text), now()) RETURNING id`,
+    [`Jane ${ATTR_BREAK}`],
+  );
+  const lead = await callAction(editor, "saveStoryAction", [
+    {
+      storyId: story.id,
+      baseVersion: story.version,
+      fields: {
+        headline,
+        dek: ATTR_BREAK,
+        leadMediaId: media.id,
+        body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `Body ${SCRIPT_BREAK}` }] }] },
+      },
+    },
+  ]);
   expect(lead.result?.ok, lead.text).toBe(true);
-  const credits = await callAction(editor, "saveCreditsAction", [{ storyId: story.id, baseVersion: (lead.result!.data as { version: number }).version, credits: [{ personId: person!.id, role: "BYLINE" }] }]);
+  const credits = await callAction(editor, "saveCreditsAction", [
+    { storyId: story.id, baseVersion: (lead.result!.data as { version: number }).version, credits: [{ personId: person!.id, role: "BYLINE" }] },
+  ]);
   expect(credits.result?.ok, credits.text).toBe(true);
-  const published = await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" }]);
+  const published = await callAction(editor, "workflowAction", [
+    { storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" },
+  ]);
   expect(published.result?.ok, published.text).toBe(true);
 
   const html = await (await editor.get(`/stories/${story.slug}`)).text();
@@ -51,12 +86,14 @@ test("a hostile headline, caption and alt text are escaped on the page, in meta 
     expect(item?.title).toBe(headline);
   }
   // Off the site again, so the hostile story does not sit on the front page other tests read.
-  const unpublished = await callAction(editor, "workflowAction", [{ storyId: story.id, baseVersion: (published.result!.data as { version: number }).version, action: "unpublish" }]);
+  const unpublished = await callAction(editor, "workflowAction", [
+    { storyId: story.id, baseVersion: (published.result!.data as { version: number }).version, action: "unpublish" },
+  ]);
   expect(unpublished.result?.ok, unpublished.text).toBe(true);
 });
 
 test("hostile and huge search queries are ordinary searches", async ({ request }) => {
-  for (const q of ["' OR '1'='1", "'; DROP TABLE \"Story\"; --", "x".repeat(10_000), "!!! ((( ''' ", "\u0000\u0001<script>"]) {
+  for (const q of ["' OR '1'='1", '\'; DROP TABLE "Story"; --', "x".repeat(10_000), "!!! ((( ''' ", "\u0000\u0001<script>"]) {
     const response = await request.get(`/search?q=${encodeURIComponent(q)}`);
     expect(response.status(), q.slice(0, 30)).toBe(200);
     const html = await response.text();

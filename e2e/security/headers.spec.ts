@@ -12,7 +12,15 @@ function expectBaseHeaders(response: APIResponse, what: string) {
 
 function cspOf(response: APIResponse): Map<string, string> {
   const csp = response.headers()["content-security-policy"] ?? "";
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+  return new Map(
+    csp.split(";").map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string],
+    ),
+  );
 }
 
 test("a public page: fixed CSP with script-src 'self' and no inline script, cacheable, no cookie", async ({ request }) => {
@@ -35,8 +43,12 @@ test("a newsroom page: a fresh nonce per request on Next's scripts, and no-store
     expect(response.headers()["cache-control"]).toMatch(/no-store/);
     expect(cspOf(response).get("object-src")).toBe("'none'");
   }
-  const nonceA = cspOf(a).get("script-src")!.match(/'nonce-([^']+)'/)![1]!;
-  const nonceB = cspOf(b).get("script-src")!.match(/'nonce-([^']+)'/)![1]!;
+  const nonceA = cspOf(a)
+    .get("script-src")!
+    .match(/'nonce-([^']+)'/)![1]!;
+  const nonceB = cspOf(b)
+    .get("script-src")!
+    .match(/'nonce-([^']+)'/)![1]!;
   expect(nonceA).not.toBe(nonceB);
   expect(await a.text()).toContain(`nonce="${nonceA}"`);
 });
@@ -60,10 +72,16 @@ test("HSTS is sent when the site is reached by its public name", async ({ reques
 });
 
 test("x-middleware-subrequest (CVE-2025-29927) does not open a newsroom page", async ({ request }) => {
-  const response = await request.get("/newsroom", { headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" }, maxRedirects: 0 });
+  const response = await request.get("/newsroom", {
+    headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+    maxRedirects: 0,
+  });
   expect([302, 303, 307]).toContain(response.status());
   expect(response.headers().location).toMatch(/\/login/);
   // Nor does it let a server action through without a session.
-  const action = await callAction(request, "saveStoryAction", [{}], { Origin: String(test.info().project.use.baseURL), "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" });
+  const action = await callAction(request, "saveStoryAction", [{}], {
+    Origin: String(test.info().project.use.baseURL),
+    "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware",
+  });
   expect([401, 403]).toContain(action.status);
 });

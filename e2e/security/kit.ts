@@ -32,13 +32,22 @@ export async function newAccount(role: TAccount["role"]): Promise<TAccount> {
   const email = `sec-${role.toLowerCase()}-${randomBytes(4).toString("hex")}@e2e.newsroom.invalid`;
   const password = `pw-${randomBytes(9).toString("hex")}`;
   const id = `sec${randomBytes(10).toString("hex")}`;
-  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [id, email, `Security ${role}`, await hashPassword(password), role]);
+  await sql(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`, [
+    id,
+    email,
+    `Security ${role}`,
+    await hashPassword(password),
+    role,
+  ]);
   return { id, email, password, role };
 }
 
 /** POST /api/session, as the login form does, from `address`. */
 export function signInRequest(request: APIRequestContext, account: { email: string; password: string }, address: string): Promise<APIResponse> {
-  return request.post("/api/session", { headers: { ...ORIGIN, "X-Forwarded-For": address }, data: { email: account.email, password: account.password, next: "/newsroom" } });
+  return request.post("/api/session", {
+    headers: { ...ORIGIN, "X-Forwarded-For": address },
+    data: { email: account.email, password: account.password, next: "/newsroom" },
+  });
 }
 
 /** A request context signed in as `account` (its own cookie jar). */
@@ -59,12 +68,15 @@ export async function opensNewsroom(context: APIRequestContext): Promise<boolean
 
 function expect307ToLogin(response: APIResponse) {
   const location = response.headers().location ?? "";
-  if (![302, 303, 307].includes(response.status()) || !location.includes("/login")) throw new Error(`Expected a redirect to /login, got ${response.status()} ${location}`);
+  if (![302, 303, 307].includes(response.status()) || !location.includes("/login"))
+    throw new Error(`Expected a redirect to /login, got ${response.status()} ${location}`);
 }
 
 /** A server action's id, from the build's manifest, by the name it is exported under. */
 export function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string }> };
+  const manifest = JSON.parse(readFileSync(path.join(".next", "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName?: string }>;
+  };
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
   if (!entry) throw new Error(`No server action named ${exportedName} in this build.`);
   return entry[0];
@@ -98,7 +110,10 @@ export async function callAction(context: APIRequestContext, name: string, args:
 /** Upload a fresh JPEG as the signed-in `context` (as the library does); its media id. */
 export async function uploadImage(context: APIRequestContext): Promise<string> {
   // A few random pixels' worth of size, so every upload is a new image (uploads are content-addressed).
-  const response = await context.post("/api/media", { headers: { ...ORIGIN, "X-Filename": "security.jpg", "Content-Type": "image/jpeg" }, data: await makeJpeg(640 + (randomBytes(1)[0]! % 200), 420) });
+  const response = await context.post("/api/media", {
+    headers: { ...ORIGIN, "X-Filename": "security.jpg", "Content-Type": "image/jpeg" },
+    data: await makeJpeg(640 + (randomBytes(1)[0]! % 200), 420),
+  });
   if (!response.ok()) throw new Error(`Upload failed: ${response.status()} ${await response.text()}`);
   return ((await response.json()) as { media: { id: string } }).media.id;
 }

@@ -61,7 +61,16 @@ test("a 10 s database outage while typing: the editor says so, keeps the text an
   const restart = async () => {
     if (restarted) return;
     restarted = true;
-    await pgCtl(["start", "-w", "-D", dataDir, "-l", path.join("/tmp", `newsroom-outage-${port}.log`), "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`]);
+    await pgCtl([
+      "start",
+      "-w",
+      "-D",
+      dataDir,
+      "-l",
+      path.join("/tmp", `newsroom-outage-${port}.log`),
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    ]);
   };
   try {
     process.kill(postmaster, "SIGINT"); // what `pg_ctl stop -m fast` sends
@@ -73,7 +82,9 @@ test("a 10 s database outage while typing: the editor says so, keeps the text an
     await page.keyboard.press("End");
     await page.keyboard.type(" Typed during the outage.");
     const alert = page.getByRole("alert").filter({ hasText: "can't reach its database" });
-    await expect(alert).toHaveText("The newsroom can't reach its database; your work is kept in this browser and will be saved when it's back.", { timeout: 8_000 });
+    await expect(alert).toHaveText("The newsroom can't reach its database; your work is kept in this browser and will be saved when it's back.", {
+      timeout: 8_000,
+    });
     await expect(page.getByText(/session has ended/i)).toHaveCount(0);
     await expect(saveState(page)).toHaveAttribute("data-state", "offline");
 

@@ -49,7 +49,10 @@ test.describe("sign-in throttling: per account and per client, with known device
     // The attacker's own (valid) device cookie names the attacker's account: the victim's lock holds.
     expect((await signInRequest(attackersBrowser, wrong(victim, 6), newAddress())).status()).toBe(429);
     // A hand-made cookie naming the victim is not signed with the server's secret.
-    const forged = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Cookie: `${DEVICE_COOKIE}=${victim.id}.${randomBytes(16).toString("base64url")}.${randomBytes(32).toString("base64url")}` } });
+    const forged = await playwrightRequest.newContext({
+      baseURL: BASE,
+      extraHTTPHeaders: { Cookie: `${DEVICE_COOKIE}=${victim.id}.${randomBytes(16).toString("base64url")}.${randomBytes(32).toString("base64url")}` },
+    });
     expect((await signInRequest(forged, wrong(victim, 7), newAddress())).status()).toBe(429);
     await Promise.all([attackersBrowser.dispose(), forged.dispose()]);
   });
@@ -95,7 +98,9 @@ test.describe("sign-in throttling: per account and per client, with known device
     // While the wait lasts, the right password is refused too (nothing is checked, nothing changes).
     await tryPassword(account.password);
     await expect(page.getByText(/Password changed/)).toHaveCount(0);
-    const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'user.password-change' AND "actorId" = $1`, [account.id]);
+    const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'user.password-change' AND "actorId" = $1`, [
+      account.id,
+    ]);
     expect(row!.n).toBe(0);
   });
 });
@@ -116,10 +121,20 @@ function freePort(): Promise<number> {
 function postFrom(port: number, localAddress: string, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number }> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path, method: "POST", localAddress, headers: { Host: `localhost:${port}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data), ...headers } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
-    });
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "POST",
+        localAddress,
+        headers: { Host: `localhost:${port}`, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(data), ...headers },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
     req.on("error", reject);
     req.end(data);
   });
@@ -149,7 +164,10 @@ test.describe("with no proxy configured (NEWSROOM_TRUSTED_PROXIES unset)", () =>
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (Date.now() > deadline) throw new Error("The second server did not start.");
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -170,11 +188,27 @@ test.describe("with no proxy configured (NEWSROOM_TRUSTED_PROXIES unset)", () =>
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const email = `nobody-${i}-${randomBytes(4).toString("hex")}@e2e.newsroom.invalid`;
-      statuses.push((await postFrom(port, socketAddress, "/api/session", { ...origin, "X-Forwarded-For": newAddress(), "X-Real-IP": newAddress() }, { email, password: "password123" })).status);
+      statuses.push(
+        (
+          await postFrom(
+            port,
+            socketAddress,
+            "/api/session",
+            { ...origin, "X-Forwarded-For": newAddress(), "X-Real-IP": newAddress() },
+            { email, password: "password123" },
+          )
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
     // Five failures from this socket address (over five emails, so no account is locked): the sixth request is refused, whatever it claims.
-    const sixth = await postFrom(port, socketAddress, "/api/session", { ...origin, "X-Forwarded-For": newAddress() }, { email: account.email, password: account.password });
+    const sixth = await postFrom(
+      port,
+      socketAddress,
+      "/api/session",
+      { ...origin, "X-Forwarded-For": newAddress() },
+      { email: account.email, password: account.password },
+    );
     expect(sixth.status).toBe(429);
     // The audit log names the real peer, not what the client claimed.
     const audit = await sql<{ address: string }>(`SELECT details->>'address' AS address FROM "AuditEvent" WHERE details->>'email' = $1`, [account.email]);

@@ -17,7 +17,9 @@ test("an image's page and its delete refusal name none of another person's unpub
   const secret = { draft: `Secret draft ${t}`, scheduled: `Secret scheduled ${t}`, embargoed: `Secret embargoed ${t}` };
   const ids: Record<string, string> = {};
   for (const [kind, headline] of Object.entries(secret)) {
-    const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline, leadMediaId: mediaId, body: doc("Not for contributors yet.") } }]);
+    const created = await callAction(editor, "saveStoryAction", [
+      { storyId: null, baseVersion: null, fields: { headline, leadMediaId: mediaId, body: doc("Not for contributors yet.") } },
+    ]);
     expect(created.result?.ok, created.text).toBe(true);
     ids[kind] = (created.result!.data as { id: string }).id;
   }

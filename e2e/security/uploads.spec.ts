@@ -19,7 +19,12 @@ type TRaw = { status: number | null; body: string; ms: number; sentWhenAnswered:
  * or outrun the limit); whatever happens, the result says what the server
  * answered, when, and how much of the body it had been sent by then.
  */
-async function rawUpload(cookie: string, headers: Record<string, string>, send: (write: (chunk: Buffer) => Promise<boolean>, answered: () => boolean) => Promise<void>, deadlineMs: number): Promise<TRaw> {
+async function rawUpload(
+  cookie: string,
+  headers: Record<string, string>,
+  send: (write: (chunk: Buffer) => Promise<boolean>, answered: () => boolean) => Promise<void>,
+  deadlineMs: number,
+): Promise<TRaw> {
   const started = performance.now();
   let sent = 0;
   let answered = false;
@@ -30,7 +35,11 @@ async function rawUpload(cookie: string, headers: Record<string, string>, send: 
       req.destroy();
       finish();
     }, deadlineMs);
-    const req = http.request(`${BASE}/api/media`, { method: "POST", agent: false, headers: { Origin: BASE, Cookie: cookie, "X-Filename": "raw.jpg", "Content-Type": "application/octet-stream", ...headers } });
+    const req = http.request(`${BASE}/api/media`, {
+      method: "POST",
+      agent: false,
+      headers: { Origin: BASE, Cookie: cookie, "X-Filename": "raw.jpg", "Content-Type": "application/octet-stream", ...headers },
+    });
     req.on("response", (res) => {
       answered = true;
       result = { ...result, status: res.statusCode ?? null, sentWhenAnswered: sent, ms: Math.round(performance.now() - started) };
@@ -85,9 +94,14 @@ test(`a valid 19 MB JPEG is accepted (the limit is ${E2E_MAX_UPLOAD_MB} MB)`, as
   expect(jpeg.length).toBeGreaterThan(18 * MB);
   expect(jpeg.length).toBeLessThan(LIMIT);
   const cookie = await cookieOf();
-  const res = await rawUpload(cookie, { "Content-Length": String(jpeg.length) }, async (write) => {
-    for (let i = 0; i < jpeg.length; i += MB) await write(jpeg.subarray(i, i + MB));
-  }, 60_000);
+  const res = await rawUpload(
+    cookie,
+    { "Content-Length": String(jpeg.length) },
+    async (write) => {
+      for (let i = 0; i < jpeg.length; i += MB) await write(jpeg.subarray(i, i + MB));
+    },
+    60_000,
+  );
   expect(res.body).toContain('"media"');
   expect(res.status).toBe(201);
   expect(JSON.parse(res.body).media).toMatchObject({ width: 5600, height: 3800, bytes: jpeg.length });
@@ -95,12 +109,17 @@ test(`a valid 19 MB JPEG is accepted (the limit is ${E2E_MAX_UPLOAD_MB} MB)`, as
 
 test("a declared body over the limit gets 413 at once, before it is sent", async () => {
   const cookie = await cookieOf();
-  const res = await rawUpload(cookie, { "Content-Length": String(30 * MB) }, async (write, answered) => {
-    for (let i = 0; i < 30 && !answered(); i++) {
-      await write(Buffer.alloc(MB, 7));
-      await sleep(100);
-    }
-  }, 10_000);
+  const res = await rawUpload(
+    cookie,
+    { "Content-Length": String(30 * MB) },
+    async (write, answered) => {
+      for (let i = 0; i < 30 && !answered(); i++) {
+        await write(Buffer.alloc(MB, 7));
+        await sleep(100);
+      }
+    },
+    10_000,
+  );
   expect(res.status).toBe(413);
   expect(res.body).toContain(`larger than the ${E2E_MAX_UPLOAD_MB} MB limit`);
   expect(res.sentWhenAnswered).toBeLessThan(5 * MB);
@@ -108,12 +127,17 @@ test("a declared body over the limit gets 413 at once, before it is sent", async
 
 test("a chunked body (no Content-Length) gets 413 as soon as it passes the limit", async () => {
   const cookie = await cookieOf();
-  const res = await rawUpload(cookie, { "Transfer-Encoding": "chunked" }, async (write, answered) => {
-    for (let i = 0; i < 26 && !answered(); i++) {
-      await write(Buffer.alloc(MB, 7));
-      await sleep(50);
-    }
-  }, 20_000);
+  const res = await rawUpload(
+    cookie,
+    { "Transfer-Encoding": "chunked" },
+    async (write, answered) => {
+      for (let i = 0; i < 26 && !answered(); i++) {
+        await write(Buffer.alloc(MB, 7));
+        await sleep(50);
+      }
+    },
+    20_000,
+  );
   expect(res.status).toBe(413);
   expect(res.body).toContain(`larger than the ${E2E_MAX_UPLOAD_MB} MB limit`);
   // Answered within a few MB of the limit, not after the whole 26 MB.
@@ -122,9 +146,14 @@ test("a chunked body (no Content-Length) gets 413 as soon as it passes the limit
 
 test(`a stalled body is cut off after ${E2E_UPLOAD_IDLE_SECONDS} s without data`, async () => {
   const cookie = await cookieOf();
-  const res = await rawUpload(cookie, { "Content-Length": String(5 * MB) }, async (write) => {
-    await write(Buffer.alloc(100 * 1024, 7)); // then nothing, ever
-  }, (E2E_UPLOAD_IDLE_SECONDS + 10) * 1000);
+  const res = await rawUpload(
+    cookie,
+    { "Content-Length": String(5 * MB) },
+    async (write) => {
+      await write(Buffer.alloc(100 * 1024, 7)); // then nothing, ever
+    },
+    (E2E_UPLOAD_IDLE_SECONDS + 10) * 1000,
+  );
   expect(res.status).toBe(408);
   expect(res.body).toMatch(/stopped arriving/);
   expect(res.ms).toBeGreaterThanOrEqual(E2E_UPLOAD_IDLE_SECONDS * 1000 - 500);

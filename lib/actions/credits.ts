@@ -11,7 +11,11 @@ import { action } from "./define";
 /** People to offer while an editor types a name. */
 export const searchPeopleAction = action(z.string().max(100).catch(""), async (q, actor) => searchPeopleForCredits({ actor, q }));
 
-const ZNewPerson = z.object({ name: z.string().max(200).catch(""), affiliation: z.string().max(200).nullish().catch(null), shortBio: z.string().max(400).nullish().catch(null) });
+const ZNewPerson = z.object({
+  name: z.string().max(200).catch(""),
+  affiliation: z.string().max(200).nullish().catch(null),
+  shortBio: z.string().max(400).nullish().catch(null),
+});
 
 /** Add someone on the spot while crediting (a name, or name, affiliation and bio), as readers will see them; admins can tidy the rest later. */
 export const createPersonAction = action(
@@ -25,6 +29,8 @@ export const createPersonAction = action(
 /** Replace the story's credits, based on the version the editor saw. */
 export const saveCreditsAction = action(
   z.object({ storyId: z.string().max(64), baseVersion: z.number().int().min(0), credits: z.array(z.record(z.string(), z.unknown())).max(40) }),
-  async ({ storyId, baseVersion, credits }, actor) => ({ version: (await setStoryCredits({ actor, storyId, baseVersion, credits: credits as never })).version }),
+  async ({ storyId, baseVersion, credits }, actor) => ({
+    version: (await setStoryCredits({ actor, storyId, baseVersion, credits: credits as never })).version,
+  }),
   { malformed: "The credits request was malformed." },
 );

@@ -37,7 +37,8 @@ export function action<TSchema extends z.ZodType, TData, TExtra = unknown>(
     const parsed = schema.safeParse(raw);
     let actor: TUserActor | null = null;
     try {
-      if (!parsed.success) throw new AppError("INVALID_INPUT", options.malformed ?? "The request was malformed. Reload the page and try again; what you typed is kept.");
+      if (!parsed.success)
+        throw new AppError("INVALID_INPUT", options.malformed ?? "The request was malformed. Reload the page and try again; what you typed is kept.");
       actor = await who(options.role);
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (err) {
@@ -57,9 +58,19 @@ export type TFormState = { ok: boolean; message: string } | null;
  * refusal says why (with the field details), anything else is logged and the
  * person gets a plain apology — what they typed stays in the form.
  */
-export function formAction(what: string, revalidate: string, handler: (data: FormData, actor: TUserActor) => Promise<string>, options: { role: Role }): TFormAction;
+export function formAction(
+  what: string,
+  revalidate: string,
+  handler: (data: FormData, actor: TUserActor) => Promise<string>,
+  options: { role: Role },
+): TFormAction;
 export function formAction(what: string, revalidate: string, handler: (data: FormData, actor: TUserActor | null) => Promise<string>): TFormAction;
-export function formAction(what: string, revalidate: string, handler: (data: FormData, actor: never) => Promise<string>, options: { role?: Role } = {}): TFormAction {
+export function formAction(
+  what: string,
+  revalidate: string,
+  handler: (data: FormData, actor: never) => Promise<string>,
+  options: { role?: Role } = {},
+): TFormAction {
   return async (_previous, data) => runFormTask(what, revalidate, async () => handler(data, (await who(options.role)) as never));
 }
 

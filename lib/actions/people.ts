@@ -8,7 +8,8 @@ import { action, formAction, formText as text } from "./define";
 
 /** The admins' People pages: add, edit, retire, link an account, merge, portrait. */
 
-const people = (handler: (data: FormData, admin: TUserActor) => Promise<string>) => formAction("People management", "/newsroom/people", handler, { role: "ADMIN" });
+const people = (handler: (data: FormData, admin: TUserActor) => Promise<string>) =>
+  formAction("People management", "/newsroom/people", handler, { role: "ADMIN" });
 
 /** "Label | https://…" lines into links. */
 function parseLinks(raw: string) {

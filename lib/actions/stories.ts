@@ -21,7 +21,10 @@ const ZId = z.string().max(64);
 const ZStoryVersion = z.object({ storyId: ZId, baseVersion: z.number().int().min(0) });
 
 /** A CONFLICT carries the server's copy, so the editor can compare it with what was typed. */
-async function withServerCopy(failure: Extract<TSaveResult, { ok: false }>, input: { storyId: string | null } | null): Promise<Extract<TSaveResult, { ok: false }>> {
+async function withServerCopy(
+  failure: Extract<TSaveResult, { ok: false }>,
+  input: { storyId: string | null } | null,
+): Promise<Extract<TSaveResult, { ok: false }>> {
   if (failure.error.code !== "CONFLICT" || !input?.storyId) return failure;
   const s = await getStoryForEditor({ actor: await getCurrentUser(), storyId: input.storyId }).catch(() => null);
   if (!s) return failure;
@@ -66,7 +69,8 @@ export const workflowAction = action(
     at: z.string().max(40).nullish(),
     note: z.string().max(2000).nullish(),
   }),
-  async ({ storyId, baseVersion, action: step, at, note }, actor) => toSaved(await changeStoryState({ actor, storyId, baseVersion, action: step, at: parseWallTime(at), note })),
+  async ({ storyId, baseVersion, action: step, at, note }, actor) =>
+    toSaved(await changeStoryState({ actor, storyId, baseVersion, action: step, at: parseWallTime(at), note })),
   saveOptions,
 );
 
@@ -89,10 +93,19 @@ export const restoreRevisionAction = action(
 
 export const listRevisionsAction = action(ZId, async (storyId, actor): Promise<TRevisionItem[]> => {
   const revisions = await listRevisions({ actor, storyId });
-  return revisions.map((r) => ({ number: r.number, kind: r.kind, status: r.status, summary: r.summary, at: r.updatedAt.toISOString(), author: r.author?.name ?? null }));
+  return revisions.map((r) => ({
+    number: r.number,
+    kind: r.kind,
+    status: r.status,
+    summary: r.summary,
+    at: r.updatedAt.toISOString(),
+    author: r.author?.name ?? null,
+  }));
 });
 
-export const compareRevisionsAction = action(z.object({ storyId: ZId, from: z.number().int().min(1), to: z.number().int().min(1) }), async (input, actor) => compareRevisions({ actor, ...input }));
+export const compareRevisionsAction = action(z.object({ storyId: ZId, from: z.number().int().min(1), to: z.number().int().min(1) }), async (input, actor) =>
+  compareRevisions({ actor, ...input }),
+);
 
 /** The editor's heartbeat: who else has this story open. */
 export const presenceAction = action(ZId, async (storyId, actor) => heartbeat({ actor, storyId }));

@@ -9,7 +9,10 @@ import { formAction, formText as text } from "./define";
 const users = (handler: (data: FormData, admin: TUserActor) => Promise<string>) => formAction("User management", "/newsroom/users", handler, { role: "ADMIN" });
 
 export const createUserAction = users(async (data, actor) => {
-  const user = await createUser({ actor, data: { email: text(data, "email"), name: text(data, "name"), role: text(data, "role") as "CONTRIBUTOR", password: text(data, "password") } });
+  const user = await createUser({
+    actor,
+    data: { email: text(data, "email"), name: text(data, "name"), role: text(data, "role") as "CONTRIBUTOR", password: text(data, "password") },
+  });
   return `Created ${user.name} (${user.email}). Give them their password in person or by phone.`;
 });
 

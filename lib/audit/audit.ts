@@ -34,7 +34,10 @@ export const AUDIT_ACTIONS = {
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** Add an entry, inside the transaction of the change it records (so there is no change without its entry). */
-export async function recordAudit(tx: Tx | typeof prisma, { actor, action, storyId, details = {} }: { actor: TActor; action: TAuditAction; storyId?: string; details?: Prisma.InputJsonObject }) {
+export async function recordAudit(
+  tx: Tx | typeof prisma,
+  { actor, action, storyId, details = {} }: { actor: TActor; action: TAuditAction; storyId?: string; details?: Prisma.InputJsonObject },
+) {
   await tx.auditEvent.create({ data: { actorId: actor.kind === "user" ? actor.id : null, action, storyId: storyId ?? null, details } });
 }
 

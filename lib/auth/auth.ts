@@ -67,7 +67,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         try {
           const device = deviceFromCookieHeader(request.headers.get("cookie"), config("AUTH_SECRET"));
-          const { sessionId, user, deviceId } = await authenticate(credentials, { userAgent: request.headers.get("user-agent"), clientAddress: clientAddress(request.headers), device });
+          const { sessionId, user, deviceId } = await authenticate(credentials, {
+            userAgent: request.headers.get("user-agent"),
+            clientAddress: clientAddress(request.headers),
+            device,
+          });
           await rememberDevice(user.id, deviceId, new URL(request.url).protocol === "https:");
           return { id: user.id, name: user.name, email: user.email, role: user.role, sessionId };
         } catch (err) {

@@ -50,7 +50,11 @@ export async function authenticate(input: unknown, meta: { userAgent?: string | 
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user || !ok) {
     await recordFailure(keys);
-    await recordAudit(prisma, { actor: { kind: "system" }, action: "auth.sign-in-failed", details: { ...details, reason: user ? "wrong password" : "unknown email" } });
+    await recordAudit(prisma, {
+      actor: { kind: "system" },
+      action: "auth.sign-in-failed",
+      details: { ...details, reason: user ? "wrong password" : "unknown email" },
+    });
     throw new AppError("UNAUTHORIZED", INVALID_CREDENTIALS_MESSAGE);
   }
   if (!user.active) {

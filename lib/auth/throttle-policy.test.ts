@@ -3,7 +3,8 @@ import { afterFailure, lockMessage, remainingLock, throttlePolicy, type TThrottl
 
 const policy = throttlePolicy({});
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 30, 8, 0) + minutes * 60_000);
-const fail = (times: number, from: TThrottleState | null, now: Date) => Array.from({ length: times }).reduce<TThrottleState | null>((s) => afterFailure(s, now, policy), from)!;
+const fail = (times: number, from: TThrottleState | null, now: Date) =>
+  Array.from({ length: times }).reduce<TThrottleState | null>((s) => afterFailure(s, now, policy), from)!;
 
 describe("sign-in throttle policy", () => {
   it("locks on the fifth failure within the window, for a minute the first time", () => {

@@ -112,7 +112,9 @@ describe("the current-password check on /newsroom/account", () => {
     const actor = actorOf(user);
     const from = address();
     const change = (currentPassword: string, clientAddress = from) =>
-      changeOwnPassword({ actor, sessionId: null, currentPassword, newPassword: "another-password-33", endOtherSessions: false, clientAddress }).catch((e: unknown) => e);
+      changeOwnPassword({ actor, sessionId: null, currentPassword, newPassword: "another-password-33", endOtherSessions: false, clientAddress }).catch(
+        (e: unknown) => e,
+      );
     for (let i = 0; i < 5; i++) expect(await change(`guess-${i}`)).toMatchObject({ code: "INVALID_INPUT" });
     expect(await change(user.password)).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/try again in 1 minute/) });
     expect(await change(user.password, address())).toMatchObject({ code: "RATE_LIMITED" });
@@ -125,15 +127,32 @@ describe("the current-password check on /newsroom/account", () => {
     const from = address();
     for (let i = 0; i < 5; i++) {
       const user = await makeUser();
-      await changeOwnPassword({ actor: actorOf(user), sessionId: null, currentPassword: "guess", newPassword: "another-password-33", endOtherSessions: false, clientAddress: from }).catch(() => null);
+      await changeOwnPassword({
+        actor: actorOf(user),
+        sessionId: null,
+        currentPassword: "guess",
+        newPassword: "another-password-33",
+        endOtherSessions: false,
+        clientAddress: from,
+      }).catch(() => null);
     }
     const user = await makeUser();
-    await expect(changeOwnPassword({ actor: actorOf(user), sessionId: null, currentPassword: user.password, newPassword: "another-password-33", endOtherSessions: false, clientAddress: from })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      changeOwnPassword({
+        actor: actorOf(user),
+        sessionId: null,
+        currentPassword: user.password,
+        newPassword: "another-password-33",
+        endOtherSessions: false,
+        clientAddress: from,
+      }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 });
 
 describe("sessions end", () => {
-  const signIn = async (user: { email: string; password: string }) => (await authenticate({ email: user.email, password: user.password }, { clientAddress: address() })).sessionId;
+  const signIn = async (user: { email: string; password: string }) =>
+    (await authenticate({ email: user.email, password: user.password }, { clientAddress: address() })).sessionId;
 
   it("after sitting idle too long", async () => {
     const user = await makeUser();
@@ -159,9 +178,17 @@ describe("sessions end", () => {
     const here = await signIn(user);
     const elsewhere = await signIn(user);
     const actor = actorOf(user);
-    await expect(changeOwnPassword({ actor, sessionId: here, currentPassword: "not-it", newPassword: "another-password-22", endOtherSessions: true })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      changeOwnPassword({ actor, sessionId: here, currentPassword: "not-it", newPassword: "another-password-22", endOtherSessions: true }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await actorForSession(elsewhere)).not.toBeNull();
-    const { endedSessions } = await changeOwnPassword({ actor, sessionId: here, currentPassword: user.password, newPassword: "another-password-22", endOtherSessions: true });
+    const { endedSessions } = await changeOwnPassword({
+      actor,
+      sessionId: here,
+      currentPassword: user.password,
+      newPassword: "another-password-22",
+      endOtherSessions: true,
+    });
     expect(endedSessions).toBe(1);
     expect(await actorForSession(here)).not.toBeNull();
     expect(await actorForSession(elsewhere)).toBeNull();

@@ -42,7 +42,14 @@ describe("storyChangeLabels", () => {
 
 describe("other changes", () => {
   it("a person: their own tag (every story crediting them), every slug, the lists", () => {
-    expect(personChangeLabels("p1", ["jane-roe", "jane-smith"])).toEqual(["person:p1", "person-stories:p1", "person-slug:jane-roe", "person-slug:jane-smith", LABEL.listings, LABEL.sitemaps]);
+    expect(personChangeLabels("p1", ["jane-roe", "jane-smith"])).toEqual([
+      "person:p1",
+      "person-stories:p1",
+      "person-slug:jane-roe",
+      "person-slug:jane-smith",
+      LABEL.listings,
+      LABEL.sitemaps,
+    ]);
   });
   it("an image: the stories showing it and the lists", () => {
     expect(mediaChangeLabels("m1")).toEqual(["media:m1", LABEL.listings, LABEL.feed]);

@@ -39,7 +39,6 @@ export const personStoriesLabel = (id: string) => `person-stories:${id}`;
 export const mediaLabel = (id: string) => `media:${id}`;
 export const tagStoriesLabel = (slug: string) => `tag-stories:${slug}`;
 
-
 /** Every tag a change to this story can touch: its page (every URL it had), the lists it was or is on. */
 export function storyChangeLabels(...states: (TStoryFacts | null)[]): string[] {
   const tags = new Set<string>([LABEL.front, LABEL.feed, LABEL.sitemaps, LABEL.corrections]);

@@ -158,7 +158,9 @@ describe("config(name)", () => {
 
   it("throws for a bad value instead of quietly using the default", () => {
     expect(() => config("NEWSROOM_TRUSTED_PROXIES", { NEWSROOM_TRUSTED_PROXIES: "all" })).toThrow(ConfigError);
-    expect(() => config("NEWSROOM_TRUSTED_PROXIES", { NEWSROOM_TRUSTED_PROXIES: "all" })).toThrow('NEWSROOM_TRUSTED_PROXIES="all": expected a whole number, 0 or more');
+    expect(() => config("NEWSROOM_TRUSTED_PROXIES", { NEWSROOM_TRUSTED_PROXIES: "all" })).toThrow(
+      'NEWSROOM_TRUSTED_PROXIES="all": expected a whole number, 0 or more',
+    );
   });
 });
 

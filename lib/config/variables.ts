@@ -97,7 +97,10 @@ const weatherLocations = () =>
     for (const entry of raw.split(";").map((e) => e.trim())) {
       const m = entry.match(LOCATION);
       if (!m || Math.abs(Number(m[2])) > 90 || Math.abs(Number(m[3])) > 180) {
-        ctx.addIssue({ code: "custom", message: `expected "Name:latitude,longitude" entries separated by ";" (latitude -90…90, longitude -180…180), but "${entry}" is not one` });
+        ctx.addIssue({
+          code: "custom",
+          message: `expected "Name:latitude,longitude" entries separated by ";" (latitude -90…90, longitude -180…180), but "${entry}" is not one`,
+        });
       }
     }
   });
@@ -135,7 +138,13 @@ export const VARIABLES = {
     expected: "a folder",
     description: "Where the embedded PostgreSQL, the generated AUTH_SECRET and (by default) media files live.",
   }),
-  EMBEDDED_PG_PORT: variable({ group: "server", schema: port(), default: 5432, expected: "a port number from 1 to 65535", description: "The embedded PostgreSQL's port (the next free one if taken)." }),
+  EMBEDDED_PG_PORT: variable({
+    group: "server",
+    schema: port(),
+    default: 5432,
+    expected: "a port number from 1 to 65535",
+    description: "The embedded PostgreSQL's port (the next free one if taken).",
+  }),
   NEWSROOM_SEED_DEMO: variable({
     group: "server",
     schema: onOff(),
@@ -161,11 +170,29 @@ export const VARIABLES = {
     expected: "a name",
     description: "The publication's name: page titles, feeds, JSON-LD; a credited person with this affiliation is our own staff.",
   }),
-  NEWSROOM_LANGUAGE: variable({ group: "publication", schema: languageTag(), default: "en", expected: "a BCP 47 language tag, e.g. en or pt-BR", description: "The language the site publishes in." }),
-  NEWSROOM_TIME_ZONE: variable({ group: "publication", schema: timeZone(), default: "UTC", expected: "an IANA time zone, e.g. Europe/Berlin", description: "The newsroom's time zone for dates shown to people." }),
+  NEWSROOM_LANGUAGE: variable({
+    group: "publication",
+    schema: languageTag(),
+    default: "en",
+    expected: "a BCP 47 language tag, e.g. en or pt-BR",
+    description: "The language the site publishes in.",
+  }),
+  NEWSROOM_TIME_ZONE: variable({
+    group: "publication",
+    schema: timeZone(),
+    default: "UTC",
+    expected: "an IANA time zone, e.g. Europe/Berlin",
+    description: "The newsroom's time zone for dates shown to people.",
+  }),
 
   // Sign-in and sessions
-  NEWSROOM_SESSION_MAX_DAYS: variable({ group: "signin", schema: positive(), default: 30, expected: "a number of days above 0", description: "A session ends this long after sign-in, however busy." }),
+  NEWSROOM_SESSION_MAX_DAYS: variable({
+    group: "signin",
+    schema: positive(),
+    default: 30,
+    expected: "a number of days above 0",
+    description: "A session ends this long after sign-in, however busy.",
+  }),
   NEWSROOM_SESSION_IDLE_HOURS: variable({
     group: "signin",
     schema: positive(),
@@ -189,8 +216,20 @@ export const VARIABLES = {
   }),
 
   // Uploads and media
-  NEWSROOM_MEDIA_DIR: optional({ group: "media", schema: z.string(), defaultText: "(unset: NEWSROOM_DATA_DIR/media)", expected: "a folder", description: "Where uploaded images and their variants are kept." }),
-  NEWSROOM_MAX_UPLOAD_MB: variable({ group: "media", schema: positive(), default: 20, expected: "a number of megabytes above 0", description: "The largest upload accepted." }),
+  NEWSROOM_MEDIA_DIR: optional({
+    group: "media",
+    schema: z.string(),
+    defaultText: "(unset: NEWSROOM_DATA_DIR/media)",
+    expected: "a folder",
+    description: "Where uploaded images and their variants are kept.",
+  }),
+  NEWSROOM_MAX_UPLOAD_MB: variable({
+    group: "media",
+    schema: positive(),
+    default: 20,
+    expected: "a number of megabytes above 0",
+    description: "The largest upload accepted.",
+  }),
   NEWSROOM_UPLOAD_IDLE_SECONDS: variable({
     group: "media",
     schema: positive(),
@@ -207,11 +246,43 @@ export const VARIABLES = {
     expected: "a number of megabytes, 1 or more",
     description: "The memory each server process gives cached pages (read by lib/cache/handler/memory.cjs).",
   }),
-  NEWSROOM_SCHEDULER: variable({ group: "background", schema: onOff(), default: true, defaultText: "on", expected: "on or off", description: "Scheduled publishing and unpublishing in this process." }),
-  NEWSROOM_SCHEDULER_INTERVAL_MS: variable({ group: "background", schema: wholeNumber(1), default: 10_000, expected: "a whole number of milliseconds above 0", description: "How often the scheduler looks for due stories." }),
-  NEWSROOM_WEATHER: variable({ group: "background", schema: onOff(), default: true, defaultText: "on", expected: "on or off", description: "Fetching weather forecasts in the background." }),
-  NEWSROOM_WEATHER_INTERVAL_MS: variable({ group: "background", schema: wholeNumber(1), default: 1_800_000, expected: "a whole number of milliseconds above 0", description: "How often forecasts are fetched." }),
-  NEWSROOM_WEATHER_URL: variable({ group: "background", schema: url(["http:", "https:"]), default: "https://api.open-meteo.com", expected: "an http:// or https:// URL", description: "The Open-Meteo-compatible forecast service." }),
+  NEWSROOM_SCHEDULER: variable({
+    group: "background",
+    schema: onOff(),
+    default: true,
+    defaultText: "on",
+    expected: "on or off",
+    description: "Scheduled publishing and unpublishing in this process.",
+  }),
+  NEWSROOM_SCHEDULER_INTERVAL_MS: variable({
+    group: "background",
+    schema: wholeNumber(1),
+    default: 10_000,
+    expected: "a whole number of milliseconds above 0",
+    description: "How often the scheduler looks for due stories.",
+  }),
+  NEWSROOM_WEATHER: variable({
+    group: "background",
+    schema: onOff(),
+    default: true,
+    defaultText: "on",
+    expected: "on or off",
+    description: "Fetching weather forecasts in the background.",
+  }),
+  NEWSROOM_WEATHER_INTERVAL_MS: variable({
+    group: "background",
+    schema: wholeNumber(1),
+    default: 1_800_000,
+    expected: "a whole number of milliseconds above 0",
+    description: "How often forecasts are fetched.",
+  }),
+  NEWSROOM_WEATHER_URL: variable({
+    group: "background",
+    schema: url(["http:", "https:"]),
+    default: "https://api.open-meteo.com",
+    expected: "an http:// or https:// URL",
+    description: "The Open-Meteo-compatible forecast service.",
+  }),
   NEWSROOM_WEATHER_LOCATIONS: optional({
     group: "background",
     schema: weatherLocations(),
@@ -222,11 +293,36 @@ export const VARIABLES = {
 
   // npm run bench
   BENCH_STORIES: variable({ group: "bench", schema: wholeNumber(1), default: 10_000, expected: "a whole number above 0", description: "Full stories seeded." }),
-  BENCH_SEARCH_STORIES: variable({ group: "bench", schema: wholeNumber(1), default: 100_000, expected: "a whole number above 0", description: "Stories in all for search (at least BENCH_STORIES)." }),
+  BENCH_SEARCH_STORIES: variable({
+    group: "bench",
+    schema: wholeNumber(1),
+    default: 100_000,
+    expected: "a whole number above 0",
+    description: "Stories in all for search (at least BENCH_STORIES).",
+  }),
   BENCH_SECONDS: variable({ group: "bench", schema: positive(), default: 10, expected: "a number of seconds above 0", description: "Load per page." }),
-  BENCH_CONNECTIONS: variable({ group: "bench", schema: wholeNumber(1), default: 10, expected: "a whole number above 0", description: "Concurrent connections." }),
-  BENCH_PORT: variable({ group: "bench", schema: port(), default: 3200, expected: "a port number from 1 to 65535", description: "The port of the server under test." }),
-  BENCH_KEEP: variable({ group: "bench", schema: onOff(), default: false, defaultText: "0", expected: "1 or 0", description: "1: keep the bench database afterwards (its URL is printed)." }),
+  BENCH_CONNECTIONS: variable({
+    group: "bench",
+    schema: wholeNumber(1),
+    default: 10,
+    expected: "a whole number above 0",
+    description: "Concurrent connections.",
+  }),
+  BENCH_PORT: variable({
+    group: "bench",
+    schema: port(),
+    default: 3200,
+    expected: "a port number from 1 to 65535",
+    description: "The port of the server under test.",
+  }),
+  BENCH_KEEP: variable({
+    group: "bench",
+    schema: onOff(),
+    default: false,
+    defaultText: "0",
+    expected: "1 or 0",
+    description: "1: keep the bench database afterwards (its URL is printed).",
+  }),
 } satisfies Record<string, TVariable<unknown>>;
 
 export type TVariableName = keyof typeof VARIABLES;

@@ -53,7 +53,13 @@ describe("story credits", () => {
     await expect(setStoryCredits({ ...base, credits: [{ personId: "nobody", role: "BYLINE" }] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(setStoryCredits({ ...base, credits: [{ personId: jane.id, role: "AUTHOR" as "BYLINE" }] })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(
-      setStoryCredits({ ...base, credits: [{ personId: jane.id, role: "BYLINE" }, { personId: jane.id, role: "BYLINE" }] }),
+      setStoryCredits({
+        ...base,
+        credits: [
+          { personId: jane.id, role: "BYLINE" },
+          { personId: jane.id, role: "BYLINE" },
+        ],
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const saved = await setStoryCredits({ ...base, credits: [{ personId: jane.id, role: "BYLINE" }] });
     await setPersonRetired({ actor: admin, personId: jane.id, retired: true });
@@ -67,7 +73,9 @@ describe("story credits", () => {
 
   it("follow the story's permissions and its version", async () => {
     const { contributor, editor, jane, story } = await setup();
-    await expect(setStoryCredits({ actor: contributor, storyId: story.id, baseVersion: story.version, credits: [] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setStoryCredits({ actor: contributor, storyId: story.id, baseVersion: story.version, credits: [] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await setStoryCredits({ actor: editor, storyId: story.id, baseVersion: story.version, credits: [{ personId: jane.id, role: "BYLINE" }] });
     await expect(setStoryCredits({ actor: editor, storyId: story.id, baseVersion: story.version, credits: [] })).rejects.toMatchObject({ code: "CONFLICT" });
   });

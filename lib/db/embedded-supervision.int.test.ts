@@ -55,7 +55,8 @@ function startHolder(root: string) {
   return { child, ready, output: () => output };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 describe.skipIf(inject("externalDatabase"))("embedded PostgreSQL: stale pid file, outside stops, supervision", () => {
   let root = "";
@@ -87,7 +88,10 @@ describe.skipIf(inject("externalDatabase"))("embedded PostgreSQL: stale pid file
     const unrelated = spawn("sleep", ["300"], { stdio: "ignore" });
     children.push(unrelated);
     // What a crash leaves: PostgreSQL's own pid-file layout, with a PID that now belongs to someone else.
-    writeFileSync(pidFile(root), `${unrelated.pid}\n${path.join(root, "postgres")}\n${Math.floor(Date.now() / 1000)}\n54987\n\n127.0.0.1\n  1234567     0\nready   \n`);
+    writeFileSync(
+      pidFile(root),
+      `${unrelated.pid}\n${path.join(root, "postgres")}\n${Math.floor(Date.now() / 1000)}\n54987\n\n127.0.0.1\n  1234567     0\nready   \n`,
+    );
     const startedAt = Date.now();
     const server = await startEmbeddedPostgres({ root });
     try {

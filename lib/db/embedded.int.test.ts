@@ -5,7 +5,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dataRoot, databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./embedded";
 
-
 async function sql(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

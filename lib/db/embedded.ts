@@ -11,7 +11,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
@@ -86,7 +99,10 @@ function run(command: string, args: string[]): boolean {
  */
 async function reachableByPostgresUser(pgData: string, log: (line: string) => void): Promise<string> {
   if (!run("id", ["-u", POSTGRES_USER])) {
-    if (!run("groupadd", ["--system", POSTGRES_USER]) || !run("useradd", ["--system", "--gid", POSTGRES_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER])) {
+    if (
+      !run("groupadd", ["--system", POSTGRES_USER]) ||
+      !run("useradd", ["--system", "--gid", POSTGRES_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", POSTGRES_USER])
+    ) {
       throw new Error("Running as root, PostgreSQL needs a 'postgres' system user, and creating it failed. Create it, or run as an ordinary user.");
     }
   }
@@ -119,7 +135,11 @@ async function installedBuild(): Promise<{ nativeDir: string; version: string; n
 
 type TBinaries = { initdb: string; postgres: string; nativeDir: string };
 
-const binariesIn = (nativeDir: string): TBinaries => ({ nativeDir, initdb: path.join(nativeDir, "bin", "initdb"), postgres: path.join(nativeDir, "bin", "postgres") });
+const binariesIn = (nativeDir: string): TBinaries => ({
+  nativeDir,
+  initdb: path.join(nativeDir, "bin", "initdb"),
+  postgres: path.join(nativeDir, "bin", "postgres"),
+});
 
 /** Whether the user `ids` can run `postgres` (its directories, the binary and its libraries), as the server will be run. */
 function canRun(binary: string, ids: { uid: number; gid: number }): boolean {
@@ -157,7 +177,9 @@ async function binariesFor(ids: { uid: number; gid: number } | undefined, log: (
     }
   }
   if (!canRun(copy.postgres, ids)) {
-    throw new Error(`Running as root, PostgreSQL runs as the system user 'postgres', which can run neither ${installed.postgres} nor the copy in ${copyDir}. Check that user's access to ${copyDir}, or run as an ordinary user.`);
+    throw new Error(
+      `Running as root, PostgreSQL runs as the system user 'postgres', which can run neither ${installed.postgres} nor the copy in ${copyDir}. Check that user's access to ${copyDir}, or run as an ordinary user.`,
+    );
   }
   log(`The 'postgres' user cannot reach ${build.nativeDir}, so the embedded PostgreSQL runs from a copy in ${copyDir}.`);
   return copy;
@@ -174,7 +196,13 @@ function ensureExecutable(file: string): void {
  * whose password is `password`; as root, run as the `postgres` user, who owns
  * the data directory.
  */
-function initialiseCluster(o: { initdb: string; pgData: string; password: string; ids?: { uid: number; gid: number }; onLog: (text: string) => void }): Promise<void> {
+function initialiseCluster(o: {
+  initdb: string;
+  pgData: string;
+  password: string;
+  ids?: { uid: number; gid: number };
+  onLog: (text: string) => void;
+}): Promise<void> {
   mkdirSync(o.pgData, { recursive: true, mode: 0o700 });
   // The password reaches initdb in a file only its user can read, beside the data directory (which that user can reach).
   const pwFile = path.join(path.dirname(o.pgData), `.initdb-password-${randomBytes(6).toString("hex")}`);
@@ -183,7 +211,16 @@ function initialiseCluster(o: { initdb: string; pgData: string; password: string
     chownSync(o.pgData, o.ids.uid, o.ids.gid);
     chownSync(pwFile, o.ids.uid, o.ids.gid);
   }
-  const args = [`--pgdata=${o.pgData}`, "--auth=scram-sha-256", `--username=${SUPERUSER}`, `--pwfile=${pwFile}`, "--lc-messages=C", "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+  const args = [
+    `--pgdata=${o.pgData}`,
+    "--auth=scram-sha-256",
+    `--username=${SUPERUSER}`,
+    `--pwfile=${pwFile}`,
+    "--lc-messages=C",
+    "--encoding=UTF8",
+    "--locale-provider=builtin",
+    "--builtin-locale=C.UTF-8",
+  ];
   return new Promise<void>((resolve, reject) => {
     const child = spawn(o.initdb, args, { ...o.ids, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LC_MESSAGES: "C" } });
     let output = "";
@@ -194,7 +231,9 @@ function initialiseCluster(o: { initdb: string; pgData: string; password: string
     child.stdout!.on("data", collect);
     child.stderr!.on("data", collect);
     child.once("error", reject);
-    child.once("close", (code, signal) => (code === 0 ? resolve() : reject(new Error(`initdb failed (${signal ?? `code ${code}`}): ${output.trim().split("\n").slice(-5).join("\n")}`))));
+    child.once("close", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`initdb failed (${signal ?? `code ${code}`}): ${output.trim().split("\n").slice(-5).join("\n")}`)),
+    );
   }).finally(() => rmSync(pwFile, { force: true }));
 }
 
@@ -309,7 +348,14 @@ const RESTART_RESET_AFTER_MS = 60_000;
  * Run one postmaster until it is ready: resolves with the process, rejects if
  * it exits (or has not said it is ready within 60 s) first.
  */
-function launchPostmaster(o: { binary: string; pgData: string; port: number; flags: string[]; ids?: { uid: number; gid: number }; onLog: (text: string) => void }): Promise<ChildProcess> {
+function launchPostmaster(o: {
+  binary: string;
+  pgData: string;
+  port: number;
+  flags: string[];
+  ids?: { uid: number; gid: number };
+  onLog: (text: string) => void;
+}): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(o.binary, ["-D", o.pgData, "-p", String(o.port), ...o.flags], {
       ...o.ids,
@@ -371,7 +417,9 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  *   event is logged.
  * - `stop()` returns promptly also when the server is already gone.
  */
-export async function startEmbeddedPostgres(options: { root?: string; port?: number; supervise?: boolean; log?: (line: string) => void } = {}): Promise<TEmbeddedServer> {
+export async function startEmbeddedPostgres(
+  options: { root?: string; port?: number; supervise?: boolean; log?: (line: string) => void } = {},
+): Promise<TEmbeddedServer> {
   const root = options.root ?? dataRoot();
   mkdirSync(root, { recursive: true });
   const isRoot = userInfo().uid === 0;
@@ -461,7 +509,9 @@ export async function startEmbeddedPostgres(options: { root?: string; port?: num
         watch(proc);
         say(`The embedded PostgreSQL is running again on port ${port}.`);
       } catch (err) {
-        say(`Restarting the embedded PostgreSQL failed (${(err as Error).message}); trying again in ${restartDelayMs / 1000} s.\n${logLines.slice(-5).join("\n")}`);
+        say(
+          `Restarting the embedded PostgreSQL failed (${(err as Error).message}); trying again in ${restartDelayMs / 1000} s.\n${logLines.slice(-5).join("\n")}`,
+        );
         scheduleRestart();
       }
     }, delay);
@@ -560,5 +610,10 @@ export async function resolveDatabase(options: { log?: (line: string) => void; s
   }
   const server = await startEmbeddedPostgres({ log: options.log, supervise: options.supervise });
   await ensureDatabase(server.serverUrl, EMBEDDED_DATABASE);
-  return { url: databaseUrl(server.serverUrl, EMBEDDED_DATABASE), embedded: true, server: { dataDir: server.dataDir, port: server.port, owned: server.owned }, stop: server.stop };
+  return {
+    url: databaseUrl(server.serverUrl, EMBEDDED_DATABASE),
+    embedded: true,
+    server: { dataDir: server.dataDir, port: server.port, owned: server.owned },
+    stop: server.stop,
+  };
 }

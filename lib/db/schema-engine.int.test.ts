@@ -92,7 +92,10 @@ describe("Prisma CLI through the wasm schema engine", () => {
 
     // `migrate diff` replays migrations in a shadow database and compares them with a schema.
     const diffFrom = (migrations: string) =>
-      runPrismaCli(["migrate", "diff", "--from-migrations", migrations, "--to-schema", schemaFile, "--script", "--config", config], { databaseUrl: url, quiet: true });
+      runPrismaCli(["migrate", "diff", "--from-migrations", migrations, "--to-schema", schemaFile, "--script", "--config", config], {
+        databaseUrl: url,
+        quiet: true,
+      });
     const fromOriginal = await diffFrom(path.resolve("prisma/migrations"));
     expect(fromOriginal.code, fromOriginal.output).toBe(0);
     expect(fromOriginal.output).toMatch(/ALTER TABLE "SiteSetting" ADD COLUMN\s+"note" TEXT;/);
@@ -120,11 +123,16 @@ $$;
 `,
     );
     const config = path.join(workDir, "semicolons/prisma.config.ts");
-    writeFileSync(config, `import { defineConfig } from "prisma/config";\nexport default defineConfig({ schema: "../prisma/schema.prisma", migrations: { path: "migrations" }, datasource: { url: process.env.DATABASE_URL ?? "" } });\n`);
+    writeFileSync(
+      config,
+      `import { defineConfig } from "prisma/config";\nexport default defineConfig({ schema: "../prisma/schema.prisma", migrations: { path: "migrations" }, datasource: { url: process.env.DATABASE_URL ?? "" } });\n`,
+    );
     const url = databaseUrl(serverUrl, uniqueName("semicolons"));
     const deploy = await runPrismaCli(["migrate", "deploy", "--config", config], { databaseUrl: url, quiet: true });
     expect(deploy.code, deploy.output).toBe(0);
-    expect(await query(url, `SELECT value, newsroom_shout('ok') AS shout FROM "SiteSetting" WHERE key = 'motto'`)).toEqual([{ value: "Facts; then opinions", shout: "OK!" }]);
+    expect(await query(url, `SELECT value, newsroom_shout('ok') AS shout FROM "SiteSetting" WHERE key = 'motto'`)).toEqual([
+      { value: "Facts; then opinions", shout: "OK!" },
+    ]);
 
     // A failing statement leaves nothing of its migration behind.
     writeFileSync(path.join(migrations, "29991231000000_semicolons/migration.sql"), `CREATE TABLE half_done (id int);\nSELECT no_such_function();\n`);
@@ -144,7 +152,9 @@ $$;
   it("answers `cli can-connect-to-database` with Prisma's P1003 for a missing database", async () => {
     const url = databaseUrl(serverUrl, "no_such_database_here");
     const run = promisify(execFile);
-    const failure = await run(process.execPath, [SCHEMA_ENGINE_BRIDGE, "--datasource", JSON.stringify({ url }), "cli", "can-connect-to-database"]).catch((e) => e);
+    const failure = await run(process.execPath, [SCHEMA_ENGINE_BRIDGE, "--datasource", JSON.stringify({ url }), "cli", "can-connect-to-database"]).catch(
+      (e) => e,
+    );
     expect(failure.code).toBe(1);
     const [, jsonLine] = String(failure.stderr).trim().split("\n");
     expect(JSON.parse(jsonLine!)).toMatchObject({ level: "ERROR", fields: { error_code: "P1003" } });

@@ -312,7 +312,8 @@ function connectionError(err, url) {
   const u = new URL(url);
   const at = `${u.hostname}:${u.port || 5432}`;
   if (err?.code === "3D000") return { error_code: "P1003", message: `Database \`${databaseName(url)}\` does not exist on the database server at \`${at}\`.` };
-  if (err?.code === "28P01" || err?.code === "28000") return { error_code: "P1000", message: `Authentication failed against database server at \`${at}\`, the provided database credentials are not valid.` };
+  if (err?.code === "28P01" || err?.code === "28000")
+    return { error_code: "P1000", message: `Authentication failed against database server at \`${at}\`, the provided database credentials are not valid.` };
   if (err?.code === "ECONNREFUSED" || err?.code === "ENOTFOUND") return { error_code: "P1001", message: `Can't reach database server at \`${at}\`.` };
   return { error_code: undefined, message: String(err?.message ?? err) };
 }
@@ -389,8 +390,18 @@ async function runRpcServer({ datamodels, datasource }) {
   /** @type {import("@prisma/schema-engine-wasm").SchemaEngine | null} */
   let engine = null;
   const getEngine = async () => {
-    if (!factory) throw /** @type {UserFacingError} */ ({ is_panic: false, error_code: "P1012", message: "No datasource URL was given to the schema engine. Set DATABASE_URL.", meta: {} });
-    engine ??= await SchemaEngine.new({ datamodels: schemaFiles.length ? schemaFiles : undefined }, (/** @type {string} */ line) => process.stderr.write(line + "\n"), factory);
+    if (!factory)
+      throw /** @type {UserFacingError} */ ({
+        is_panic: false,
+        error_code: "P1012",
+        message: "No datasource URL was given to the schema engine. Set DATABASE_URL.",
+        meta: {},
+      });
+    engine ??= await SchemaEngine.new(
+      { datamodels: schemaFiles.length ? schemaFiles : undefined },
+      (/** @type {string} */ line) => process.stderr.write(line + "\n"),
+      factory,
+    );
     return engine;
   };
 
@@ -423,7 +434,11 @@ async function runRpcServer({ datamodels, datasource }) {
       } else {
         const e = /** @type {any} */ (await getEngine());
         if (typeof e[method] !== "function") {
-          return send({ jsonrpc: "2.0", id, error: { code: -32601, message: `Method not found: ${method} is not available in the WebAssembly schema engine` } });
+          return send({
+            jsonrpc: "2.0",
+            id,
+            error: { code: -32601, message: `Method not found: ${method} is not available in the WebAssembly schema engine` },
+          });
         }
         result = await e[method](request.params ?? {});
       }

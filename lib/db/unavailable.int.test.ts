@@ -57,12 +57,15 @@ describe.skipIf(inject("externalDatabase"))("database outage errors", () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it.each(["heldClient", "prismaQuery", "prismaModel", "prismaTransaction", "pgConnect"])("%s: a server action gets UNAVAILABLE with the sentence a person can act on", (name) => {
-    expect(failures[name], "the call should have failed").toBeInstanceOf(Error);
-    const result = silence(() => toActionError(failures[name]));
-    expect(result.error.code).toBe("UNAVAILABLE");
-    expect(result.error.message).toBe("The newsroom can't reach its database; your work is kept in this browser and will be saved when it's back.");
-  });
+  it.each(["heldClient", "prismaQuery", "prismaModel", "prismaTransaction", "pgConnect"])(
+    "%s: a server action gets UNAVAILABLE with the sentence a person can act on",
+    (name) => {
+      expect(failures[name], "the call should have failed").toBeInstanceOf(Error);
+      const result = silence(() => toActionError(failures[name]));
+      expect(result.error.code).toBe("UNAVAILABLE");
+      expect(result.error.message).toBe("The newsroom can't reach its database; your work is kept in this browser and will be saved when it's back.");
+    },
+  );
 
   it("a route handler answers 503 with Retry-After", async () => {
     const res = silence(() => errorResponse(failures.prismaModel));

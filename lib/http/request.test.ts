@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { installPeerAddress } from "./peer-address";
 import { clientAddress, crossSiteReason, isSameOrigin, readBodyWithLimit } from "./request";
 
-const post = (headers: Record<string, string>, body?: BodyInit) => new Request("http://localhost:3000/api/media", { method: "POST", headers, body, duplex: "half" } as RequestInit);
+const post = (headers: Record<string, string>, body?: BodyInit) =>
+  new Request("http://localhost:3000/api/media", { method: "POST", headers, body, duplex: "half" } as RequestInit);
 
 describe("isSameOrigin", () => {
   it("accepts our own Origin, or our Referer when there is no Origin", () => {
@@ -32,7 +33,9 @@ describe("isSameOrigin without SITE_URL: the machine's own addresses on the port
     }
   });
   it("accepts the machine's own interface addresses", () => {
-    const own = Object.values(networkInterfaces()).flat().find((a) => a && a.family === "IPv4")!;
+    const own = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === "IPv4")!;
     expect(isSameOrigin(typed(`${own.address}:3000`))).toBe(true);
   });
   it("refuses a DNS-rebinding page (a name that is not this machine's), with the fix in the message", () => {
@@ -103,7 +106,9 @@ describe("clientAddress", () => {
   const ask = (from: string, headers: Record<string, string> = {}) =>
     new Promise<string | null>((resolve, reject) => {
       const { port } = server.address() as { port: number };
-      http.get({ host: "127.0.0.1", port, localAddress: from, headers }, (res) => res.resume().on("end", () => resolve(seen.at(-1) ?? null))).on("error", reject);
+      http
+        .get({ host: "127.0.0.1", port, localAddress: from, headers }, (res) => res.resume().on("end", () => resolve(seen.at(-1) ?? null)))
+        .on("error", reject);
     });
 
   it("with no trusted proxy, is the socket's address whatever the client claims", async () => {

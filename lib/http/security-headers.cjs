@@ -6,7 +6,16 @@
  */
 
 /** Directives every page shares: nothing from elsewhere, no plugins, no <base>, never framed. */
-const COMMON = ["default-src 'self'", "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
+const COMMON = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+];
 
 /**
  * Reader pages are cached whole, so they cannot carry a per-request nonce:

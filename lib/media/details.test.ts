@@ -50,7 +50,14 @@ describe("photo details", () => {
   });
 
   it("find the images a publishing refusal names, and nothing else", () => {
-    const errors = { media: ["“a.jpg” needs alt text."], [altTextField("a1")]: ["“a.jpg” needs alt text."], [altTextField("b2")]: ["“b.jpg” needs alt text."], "media.": ["x"], mediaX: ["y"], [altTextField("c3")]: [] };
+    const errors = {
+      media: ["“a.jpg” needs alt text."],
+      [altTextField("a1")]: ["“a.jpg” needs alt text."],
+      [altTextField("b2")]: ["“b.jpg” needs alt text."],
+      "media.": ["x"],
+      mediaX: ["y"],
+      [altTextField("c3")]: [],
+    };
     expect(imagesLackingAlt(errors)).toEqual(["a1", "b2"]);
     expect(imagesLackingAlt({ headline: ["Required."] })).toEqual([]);
   });

@@ -48,4 +48,3 @@ export function toDisplayMedia(m: TDisplaySource): TDisplayMedia {
     copyright: m.copyrightYear || m.copyrightHolder ? ["©", m.copyrightYear, m.copyrightHolder].filter(Boolean).join(" ") : null,
   };
 }
-

@@ -3,7 +3,9 @@ import { captionLine, formatPhotoCredit, photographerName } from "./format";
 
 describe("photo credits", () => {
   it("read the newsroom's way: photographer/agency, then the copyright year", () => {
-    expect(formatPhotoCredit({ credit: "Jane Roe", source: "Agency", copyrightHolder: "Agency", copyrightYear: 2018 })).toBe("(Jane Roe/Agency Copyright 2018)");
+    expect(formatPhotoCredit({ credit: "Jane Roe", source: "Agency", copyrightHolder: "Agency", copyrightYear: 2018 })).toBe(
+      "(Jane Roe/Agency Copyright 2018)",
+    );
   });
   it("name a copyright holder who is neither the photographer nor the agency", () => {
     expect(formatPhotoCredit({ credit: "Jane Roe", source: "Agency", copyrightHolder: "Big Media Ltd", copyrightYear: 2018 })).toBe(

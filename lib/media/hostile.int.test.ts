@@ -21,7 +21,13 @@ async function measured<T>(work: () => Promise<T>) {
   const started = performance.now();
   try {
     const result = await work();
-    return { result, ms: Math.round(performance.now() - started), maxDelayMs: delay.max / 1e6, p99DelayMs: delay.percentile(99) / 1e6, rssGrowthMb: Math.round((rssPeak - rssBefore) / 2 ** 20) };
+    return {
+      result,
+      ms: Math.round(performance.now() - started),
+      maxDelayMs: delay.max / 1e6,
+      p99DelayMs: delay.percentile(99) / 1e6,
+      rssGrowthMb: Math.round((rssPeak - rssBefore) / 2 ** 20),
+    };
   } finally {
     delay.disable();
     clearInterval(sampler);
@@ -93,7 +99,16 @@ describe("variant bursts", () => {
     expect(bodies.every((b) => b !== null && b === bodies[0])).toBe(true); // one render, the same buffer for all
     expect(same.maxDelayMs).toBeLessThan(50);
 
-    const names = ["w320.webp", "w640.avif", "w1280.png", "1x1-w960-f50x50.webp", "16x9-w1600-f50x50.png", "4x3-w640-f50x50.avif", "191x100-w1280-f50x50.webp", "w960.webp"];
+    const names = [
+      "w320.webp",
+      "w640.avif",
+      "w1280.png",
+      "1x1-w960-f50x50.webp",
+      "16x9-w1600-f50x50.png",
+      "4x3-w640-f50x50.avif",
+      "191x100-w1280-f50x50.webp",
+      "w960.webp",
+    ];
     const mixed = await measured(() => Promise.all(names.map((name) => serveVariant(media.id, name))));
     report(`${names.length} different variants in parallel`, mixed);
     expect(mixed.result.map((r) => r.kind)).toEqual(names.map(() => "file"));

@@ -42,16 +42,21 @@ async function inspect(data: Buffer): Promise<TInspected> {
   if (!meta) throw new AppError("INVALID_INPUT", `This file is not an image we accept. Upload a ${ACCEPTED} file.`);
   const format = acceptedFormat(meta);
   if (!format) {
-    const what = meta.format === "svg" ? "SVG images are not accepted (they can carry scripts)." : `${String(meta.format).toUpperCase()} images are not accepted.`;
+    const what =
+      meta.format === "svg" ? "SVG images are not accepted (they can carry scripts)." : `${String(meta.format).toUpperCase()} images are not accepted.`;
     throw new AppError("INVALID_INPUT", `${what} Upload a ${ACCEPTED} file.`);
   }
   // Judged from the header, before a single pixel is decoded (a 400 KB PNG can hold 100 megapixels).
   const pixels = meta.width * (meta.pageHeight ?? meta.height) * (format === "gif" ? (meta.pages ?? 1) : 1);
   if (pixels > MAX_PIXELS) {
     const mp = (n: number) => Math.round(n / 1_000_000);
-    throw new AppError("INVALID_INPUT", `This image has ${mp(pixels)} megapixels${format === "gif" ? " over all its frames" : ""}; images may have at most ${mp(MAX_PIXELS)}. Resize it, then upload it again.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      `This image has ${mp(pixels)} megapixels${format === "gif" ? " over all its frames" : ""}; images may have at most ${mp(MAX_PIXELS)}. Resize it, then upload it again.`,
+    );
   }
-  if (!(await decodesFully(data, format))) throw new AppError("INVALID_INPUT", "This image is damaged or incomplete, so it cannot be used. Export it again and upload the new file.");
+  if (!(await decodesFully(data, format)))
+    throw new AppError("INVALID_INPUT", "This image is damaged or incomplete, so it cannot be used. Export it again and upload the new file.");
   const { width, height } = meta.autoOrient;
   return { format, width, height, prefill: prefillFrom(prefill) };
 }

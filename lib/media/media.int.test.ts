@@ -71,7 +71,16 @@ describe("uploads", () => {
     const original = await makeJpegWithMetadata();
     expect((await exifr.gps(original))?.latitude).toBeCloseTo(39.9, 1);
     const { media } = await uploadMedia({ actor, filename: "border.jpg", data: original });
-    expect(media).toMatchObject({ format: "jpeg", width: 1200, height: 800, caption: "Soldiers stand guard at the border village.", creditText: "Jane Roe", source: "Agency", copyrightHolder: "Agency", copyrightYear: 2018 });
+    expect(media).toMatchObject({
+      format: "jpeg",
+      width: 1200,
+      height: 800,
+      caption: "Soldiers stand guard at the border village.",
+      creditText: "Jane Roe",
+      source: "Agency",
+      copyrightHolder: "Agency",
+      copyrightYear: 2018,
+    });
     const row = await prisma.media.findUniqueOrThrow({ where: { id: media.id } });
     expect(await storedFiles()).toContain(row.storageKey);
 
@@ -146,7 +155,10 @@ describe("editing details, version-checked", () => {
     expect(row.version).toBe(base + 1);
     expect(row.caption).toBe((saved[0] as PromiseFulfilledResult<{ caption: string | null }>).value.caption);
     // Based on the version it now has, the next edit goes through.
-    await expect(updateMedia({ actor: editor, mediaId: media.id, baseVersion: row.version, data: { caption: "Agreed." } })).resolves.toMatchObject({ caption: "Agreed.", version: base + 2 });
+    await expect(updateMedia({ actor: editor, mediaId: media.id, baseVersion: row.version, data: { caption: "Agreed." } })).resolves.toMatchObject({
+      caption: "Agreed.",
+      version: base + 2,
+    });
   });
 });
 
@@ -156,8 +168,15 @@ describe("images in stories", () => {
     const { media } = await uploadMedia({ actor: editor, filename: `photo-${lead ? "lead" : "body"}.jpg`, data: await makeJpeg() });
     const person = await createPerson({ actor: editor, data: { name: "Jane Roe" } });
     const body = { type: "doc", content: [paragraph("Before."), ...(lead ? [] : [{ type: "mediaImage", attrs: { mediaId: media.id } }]), paragraph("After.")] };
-    let story = await createStory({ actor: editor, data: { headline: "With a photo", body, leadMediaId: lead ? media.id : null, leadCaption: lead ? "Our own caption." : null } });
-    story = { ...story, version: (await setStoryCredits({ actor: editor, storyId: story.id, baseVersion: story.version, credits: [{ personId: person.id, role: "BYLINE" }] })).version };
+    let story = await createStory({
+      actor: editor,
+      data: { headline: "With a photo", body, leadMediaId: lead ? media.id : null, leadCaption: lead ? "Our own caption." : null },
+    });
+    story = {
+      ...story,
+      version: (await setStoryCredits({ actor: editor, storyId: story.id, baseVersion: story.version, credits: [{ personId: person.id, role: "BYLINE" }] }))
+        .version,
+    };
     return { editor, media, story, body };
   }
 
@@ -177,7 +196,11 @@ describe("images in stories", () => {
 
   it("reach readers with the story's caption and the library's credit", async () => {
     const { editor, media, story } = await storyWith(true);
-    await editMedia({ actor: editor, mediaId: media.id, data: { alt: "Soldiers", caption: "Library caption.", creditText: "Jane Roe", source: "Agency", copyrightYear: 2018 } });
+    await editMedia({
+      actor: editor,
+      mediaId: media.id,
+      data: { alt: "Soldiers", caption: "Library caption.", creditText: "Jane Roe", source: "Agency", copyrightYear: 2018 },
+    });
     const published = await publishStory({ actor: editor, storyId: story.id, baseVersion: story.version });
     const page = await getPublishedStoryBySlug(published.slug);
     expect(page!.leadCaption).toBe("Our own caption.");
@@ -197,12 +220,16 @@ describe("images in stories", () => {
 
   it("must exist in the library", async () => {
     const editor = actorOf(await makeUser({ role: "EDITOR" }));
-    await expect(createStory({ actor: editor, data: { headline: "Ghost", body: { type: "doc", content: [{ type: "mediaImage", attrs: { mediaId: "doesnotexist" } }] } } })).rejects.toMatchObject({
+    await expect(
+      createStory({ actor: editor, data: { headline: "Ghost", body: { type: "doc", content: [{ type: "mediaImage", attrs: { mediaId: "doesnotexist" } }] } } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: /not in the library/,
       fieldErrors: { body: [expect.any(String)] },
     });
-    await expect(createStory({ actor: editor, data: { headline: "Ghost lead", leadMediaId: "doesnotexist", body: { type: "doc", content: [{ type: "paragraph" }] } } })).rejects.toMatchObject({
+    await expect(
+      createStory({ actor: editor, data: { headline: "Ghost lead", leadMediaId: "doesnotexist", body: { type: "doc", content: [{ type: "paragraph" }] } } }),
+    ).rejects.toMatchObject({
       fieldErrors: { leadMediaId: ["Choose another lead photo."] },
     });
   });

@@ -2,7 +2,20 @@ import "server-only";
 import { Worker } from "node:worker_threads";
 
 /** The IPTC, XMP and EXIF fields the library pre-fills from (as exifr names them, merged). */
-export const PREFILL_FIELDS = ["CopyrightNotice", "rights", "Copyright", "Caption", "description", "ImageDescription", "Byline", "creator", "Artist", "Credit", "Source", "source"] as const;
+export const PREFILL_FIELDS = [
+  "CopyrightNotice",
+  "rights",
+  "Copyright",
+  "Caption",
+  "description",
+  "ImageDescription",
+  "Byline",
+  "creator",
+  "Artist",
+  "Credit",
+  "Source",
+  "source",
+] as const;
 export type TRawPrefill = Partial<Record<(typeof PREFILL_FIELDS)[number], unknown>>;
 
 /** What the header says about an image (sharp's metadata, the fields we use). */

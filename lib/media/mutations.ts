@@ -32,10 +32,19 @@ function requireMember(actor: TActor | null): asserts actor is TActor {
  * is kept as uploaded (never served); the same file uploaded again returns the
  * first copy.
  */
-export async function uploadMedia({ actor, filename, data }: { actor: TActor | null; filename: string | null; data: Buffer }): Promise<{ media: TMediaItem; duplicate: boolean }> {
+export async function uploadMedia({
+  actor,
+  filename,
+  data,
+}: {
+  actor: TActor | null;
+  filename: string | null;
+  data: Buffer;
+}): Promise<{ media: TMediaItem; duplicate: boolean }> {
   requireMember(actor);
   const max = maxUploadBytes();
-  if (data.length > max) throw new AppError("TOO_LARGE", `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`);
+  if (data.length > max)
+    throw new AppError("TOO_LARGE", `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`);
   if (data.length === 0) throw new AppError("INVALID_INPUT", "This file is empty.");
   const image = await inspectUpload(data);
   // WebCrypto hashes on the thread pool: 20 MB through createHash would hold the event loop ~40 ms.
@@ -72,7 +81,10 @@ export async function uploadMedia({ actor, filename, data }: { actor: TActor | n
 
 async function loadEditable(tx: Tx, actor: TActor | null, mediaId: string) {
   if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again; your input is kept.");
-  const media = await tx.media.findUnique({ where: { id: mediaId }, select: { id: true, uploadedById: true, storageKey: true, focalX: true, focalY: true, creditPersonId: true } });
+  const media = await tx.media.findUnique({
+    where: { id: mediaId },
+    select: { id: true, uploadedById: true, storageKey: true, focalX: true, focalY: true, creditPersonId: true },
+  });
   if (!media || !canUseMedia(actor)) throw new AppError("NOT_FOUND", "That image is not in the library.");
   if (!canEditMedia(actor, media)) throw new AppError("FORBIDDEN", "Only editors and the person who uploaded it can change this image's details.");
   return media;
@@ -91,10 +103,15 @@ export async function updateMedia({ actor, mediaId, baseVersion, data }: { actor
     const media = await loadEditable(tx, actor, mediaId);
     if (fields.creditPersonId && fields.creditPersonId !== media.creditPersonId) {
       const person = await tx.person.findUnique({ where: { id: fields.creditPersonId }, select: { retiredAt: true } });
-      if (!person || person.retiredAt) throw new AppError("INVALID_INPUT", "Choose someone from the list of people.", { creditPersonId: ["Choose someone from the list."] });
+      if (!person || person.retiredAt)
+        throw new AppError("INVALID_INPUT", "Choose someone from the list of people.", { creditPersonId: ["Choose someone from the list."] });
     }
     const { count } = await tx.media.updateMany({ where: { id: media.id, version: baseVersion }, data: { ...fields, version: { increment: 1 } } });
-    if (count === 0) throw new AppError("CONFLICT", "Someone else changed this photo's details while you were editing. What you typed is kept here; compare it with theirs, then save again to replace theirs.");
+    if (count === 0)
+      throw new AppError(
+        "CONFLICT",
+        "Someone else changed this photo's details while you were editing. What you typed is kept here; compare it with theirs, then save again to replace theirs.",
+      );
     const m = await tx.media.findUniqueOrThrow({ where: { id: media.id }, select: MEDIA_ITEM });
     return { m, before: media };
   });
@@ -112,12 +129,21 @@ export async function deleteMedia({ actor, mediaId }: { actor: TActor | null; me
   const storageKey = await prisma.$transaction(async (tx) => {
     const media = await loadEditable(tx, actor, mediaId);
     const [uses, all] = await Promise.all([
-      tx.storyMedia.findMany({ where: { mediaId, story: visibleStoryWhere(actor) }, select: { story: { select: { headline: true } } }, orderBy: { story: { updatedAt: "desc" } } }),
+      tx.storyMedia.findMany({
+        where: { mediaId, story: visibleStoryWhere(actor) },
+        select: { story: { select: { headline: true } } },
+        orderBy: { story: { updatedAt: "desc" } },
+      }),
       tx.storyMedia.count({ where: { mediaId } }),
     ]);
-    if (all) throw inUse(uses.map((u) => u.story.headline), all - uses.length);
+    if (all)
+      throw inUse(
+        uses.map((u) => u.story.headline),
+        all - uses.length,
+      );
     const portraits = await tx.person.findMany({ where: { photoId: mediaId }, select: { name: true } });
-    if (portraits.length) throw new AppError("CONFLICT", `This image is the photo of ${portraits.map((p) => p.name).join(", ")}. Choose another photo for them first.`);
+    if (portraits.length)
+      throw new AppError("CONFLICT", `This image is the photo of ${portraits.map((p) => p.name).join(", ")}. Choose another photo for them first.`);
     try {
       await tx.media.delete({ where: { id: media.id } });
     } catch (err) {
@@ -135,9 +161,17 @@ function inUse(headlines: string[], hidden: number): AppError {
   const names = headlines.map((h) => `“${h || "Untitled"}”`);
   const list = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
   const unseen = hidden === 1 ? "1 story you can’t see" : `${hidden} stories you can’t see`;
-  if (hidden && !headlines.length) return new AppError("CONFLICT", `This image is used in ${unseen}. Ask an editor to take it out of ${hidden === 1 ? "that story" : "them"} first.`);
-  if (hidden) return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}: ${list}, and in ${unseen}. Remove it from yours, and ask an editor about the others, first.`);
-  return new AppError("CONFLICT", `This image is used in ${headlines.length === 1 ? "a story" : "stories"}${list ? `: ${list}` : ""}. Remove it from ${headlines.length === 1 ? "that story" : "them"} first.`);
+  if (hidden && !headlines.length)
+    return new AppError("CONFLICT", `This image is used in ${unseen}. Ask an editor to take it out of ${hidden === 1 ? "that story" : "them"} first.`);
+  if (hidden)
+    return new AppError(
+      "CONFLICT",
+      `This image is used in ${headlines.length === 1 ? "a story" : "stories"}: ${list}, and in ${unseen}. Remove it from yours, and ask an editor about the others, first.`,
+    );
+  return new AppError(
+    "CONFLICT",
+    `This image is used in ${headlines.length === 1 ? "a story" : "stories"}${list ? `: ${list}` : ""}. Remove it from ${headlines.length === 1 ? "that story" : "them"} first.`,
+  );
 }
 
 export type TStoryMediaUse = { lead: string | null; body: string[] };
@@ -153,9 +187,13 @@ export async function checkStoryMedia(tx: Tx, use: TStoryMediaUse) {
     throw new AppError("INVALID_INPUT", "The lead photo is no longer in the library. Choose another.", { leadMediaId: ["Choose another lead photo."] });
   }
   if (found.size !== ids.length) {
-    throw new AppError("INVALID_INPUT", "An image in the story's text is not in the library (it may have been pasted from elsewhere). Remove it and insert one from the library.", {
-      body: ["Remove the image that is not in the library."],
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      "An image in the story's text is not in the library (it may have been pasted from elsewhere). Remove it and insert one from the library.",
+      {
+        body: ["Remove the image that is not in the library."],
+      },
+    );
   }
 }
 

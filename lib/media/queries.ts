@@ -92,7 +92,11 @@ export async function getMediaForEdit({ actor, mediaId }: { actor: TActor | null
       uploadedById: true,
       uploadedBy: { select: { name: true } },
       creditPersonId: true,
-      usedIn: { where: { story: visibleStoryWhere(actor) }, select: { story: { select: { id: true, headline: true, status: true, leadMediaId: true } } }, orderBy: { story: { updatedAt: "desc" } } },
+      usedIn: {
+        where: { story: visibleStoryWhere(actor) },
+        select: { story: { select: { id: true, headline: true, status: true, leadMediaId: true } } },
+        orderBy: { story: { updatedAt: "desc" } },
+      },
       _count: { select: { usedIn: true } },
     },
   });
@@ -103,5 +107,8 @@ export async function getMediaForEdit({ actor, mediaId }: { actor: TActor | null
 
 /** What serving a variant needs; public, since published pages show these images. */
 export const getVariantSource = cache(async (mediaId: string) =>
-  prisma.media.findUnique({ where: { id: mediaId }, select: { id: true, storageKey: true, format: true, width: true, height: true, focalX: true, focalY: true } }),
+  prisma.media.findUnique({
+    where: { id: mediaId },
+    select: { id: true, storageKey: true, format: true, width: true, height: true, focalX: true, focalY: true },
+  }),
 );

@@ -15,11 +15,23 @@ describe("crops", () => {
 
 describe("variant names", () => {
   it("round-trip, and anything else is not a variant", () => {
-    for (const v of [{ format: "webp", width: 640 }, { format: "jpeg", width: 1280, crop: { ratio: "16x9", focalX: 0.5, focalY: 0.3 } }] as const) {
+    for (const v of [
+      { format: "webp", width: 640 },
+      { format: "jpeg", width: 1280, crop: { ratio: "16x9", focalX: 0.5, focalY: 0.3 } },
+    ] as const) {
       expect(parseVariantName(variantName(v))).toEqual(v);
     }
     expect(variantName({ format: "avif", width: 320, crop: { ratio: "1x1", focalX: 0.333, focalY: 1 } })).toBe("1x1-w320-f33x100.avif");
-    for (const bad of ["w640.svg", "w640.webp.html", "../w640.webp", "16x9-w640.webp", "w640-f50x50.webp", "1x1-w320-f101x0.jpg", "w99999.jpg", "original.jpg"]) {
+    for (const bad of [
+      "w640.svg",
+      "w640.webp.html",
+      "../w640.webp",
+      "16x9-w640.webp",
+      "w640-f50x50.webp",
+      "1x1-w320-f101x0.jpg",
+      "w99999.jpg",
+      "original.jpg",
+    ]) {
       expect(parseVariantName(bad)).toBeNull();
     }
   });
@@ -49,7 +61,13 @@ describe("the variants an image offers", () => {
     const p = pictureSources({ ...photo, width: 1000, height: 500 });
     expect(p.sources.map((s) => s.type)).toEqual(["image/avif", "image/webp"]);
     expect(p.sources[1]!.srcSet).toBe(
-      ["/api/media/m1/w320.webp 320w", "/api/media/m1/w480.webp 480w", "/api/media/m1/w640.webp 640w", "/api/media/m1/w960.webp 960w", "/api/media/m1/w1000.webp 1000w"].join(", "),
+      [
+        "/api/media/m1/w320.webp 320w",
+        "/api/media/m1/w480.webp 480w",
+        "/api/media/m1/w640.webp 640w",
+        "/api/media/m1/w960.webp 960w",
+        "/api/media/m1/w1000.webp 1000w",
+      ].join(", "),
     );
     expect(p.src).toBe(mediaUrl("m1", { format: "jpeg", width: 960 }));
     expect([p.width, p.height]).toEqual([1000, 500]);

@@ -77,11 +77,16 @@ export async function mergePeople({ actor, survivorId, duplicateId }: { actor: T
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can merge people.");
   if (survivorId === duplicateId) throw new AppError("INVALID_INPUT", "Choose two different people to merge.");
   const merged = await prisma.$transaction(async (tx) => {
-    const [survivor, duplicate] = await Promise.all([tx.person.findUnique({ where: { id: survivorId } }), tx.person.findUnique({ where: { id: duplicateId } })]);
+    const [survivor, duplicate] = await Promise.all([
+      tx.person.findUnique({ where: { id: survivorId } }),
+      tx.person.findUnique({ where: { id: duplicateId } }),
+    ]);
     if (!survivor || !duplicate) throw new AppError("NOT_FOUND", "One of the two people no longer exists.");
     const credits = await tx.storyCredit.findMany({ where: { personId: duplicate.id } });
     for (const credit of credits) {
-      const existing = await tx.storyCredit.findUnique({ where: { storyId_personId_role: { storyId: credit.storyId, personId: survivor.id, role: credit.role } } });
+      const existing = await tx.storyCredit.findUnique({
+        where: { storyId_personId_role: { storyId: credit.storyId, personId: survivor.id, role: credit.role } },
+      });
       if (existing) await tx.storyCredit.delete({ where: { id: credit.id } });
       else await tx.storyCredit.update({ where: { id: credit.id }, data: { personId: survivor.id } });
     }

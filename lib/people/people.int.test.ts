@@ -20,7 +20,9 @@ describe("people", () => {
   it("editors may add a person, contributors may not; links must be web or mail addresses", async () => {
     const { editor, contributor } = await actors();
     await expect(createPerson({ actor: contributor, data: { name: "X" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(createPerson({ actor: editor, data: { name: "X", links: [{ label: "site", url: "javascript:alert(1)" }] } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(createPerson({ actor: editor, data: { name: "X", links: [{ label: "site", url: "javascript:alert(1)" }] } })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
     const person = await createPerson({ actor: editor, data: { name: `Jane Roe ${tag()}`, shortBio: "is the bureau chief in Beijing" } });
     expect(person.slug).toMatch(/^jane-roe-/);
   });
@@ -55,7 +57,10 @@ describe("people", () => {
     const survivor = await createPerson({ actor: admin, data: { name } });
     const duplicate = await createPerson({ actor: admin, data: { name, shortBio: "covers courts", title: "reporter" } });
     const body = { type: "doc", content: [{ type: "paragraph" }] };
-    const [a, b] = await Promise.all([createStory({ actor: editor, data: { headline: "a", body } }), createStory({ actor: editor, data: { headline: "b", body } })]);
+    const [a, b] = await Promise.all([
+      createStory({ actor: editor, data: { headline: "a", body } }),
+      createStory({ actor: editor, data: { headline: "b", body } }),
+    ]);
     await prisma.storyCredit.createMany({
       data: [
         { storyId: a.id, personId: survivor.id, role: "BYLINE", position: 0 },

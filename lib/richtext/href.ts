@@ -37,7 +37,9 @@ export function safeHref(href: unknown): string | null {
   if (typeof href !== "string") return null;
   const trimmed = href.trim();
   if (trimmed.length === 0 || trimmed.length > 2048) return null;
-  const normalized = Array.from(decodeReferences(trimmed)).filter((ch) => !isIgnorable(ch)).join("");
+  const normalized = Array.from(decodeReferences(trimmed))
+    .filter((ch) => !isIgnorable(ch))
+    .join("");
   if (normalized.length === 0) return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(normalized)?.[1]?.toLowerCase();
   if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return null;

@@ -20,12 +20,18 @@ describe("smarten (pasted wire copy)", () => {
 
   it("leaves URLs and backticked code as they are", () => {
     expect(smarten(`See https://example.com/a--b?q='x' -- "today".`)).toBe("See https://example.com/a--b?q='x' — “today”.");
-    expect(smarten(`Visit www.example.org/it's--here or mailto:desk--news@example.com`)).toBe("Visit www.example.org/it's--here or mailto:desk--news@example.com");
+    expect(smarten(`Visit www.example.org/it's--here or mailto:desk--news@example.com`)).toBe(
+      "Visit www.example.org/it's--here or mailto:desk--news@example.com",
+    );
     expect(smarten('Run `npm run build -- --prod "x"` -- then "wait".')).toBe('Run `npm run build -- --prod "x"` — then “wait”.');
   });
 
   it("reads quotes across runs, and never changes a protected run", () => {
-    expect(smartenRuns([{ text: 'He typed "' }, { text: 'ls --all "x"', protected: true }, { text: '" -- twice.' }])).toEqual(["He typed “", 'ls --all "x"', "” — twice."]);
+    expect(smartenRuns([{ text: 'He typed "' }, { text: 'ls --all "x"', protected: true }, { text: '" -- twice.' }])).toEqual([
+      "He typed “",
+      'ls --all "x"',
+      "” — twice.",
+    ]);
     // "--" split between two runs is left alone rather than half-converted.
     expect(smartenRuns([{ text: "a -" }, { text: "- b" }])).toEqual(["a -", "- b"]);
   });
@@ -59,7 +65,7 @@ describe("smartenFragment (the editor's paste step)", () => {
         type: "paragraph",
         content: [
           { type: "text", text: "Read " },
-          { type: "text", text: "https://example.com/a--b", marks: [{ type: "link", attrs: { href: "https://example.com/a--b?q=\"x\"" } }] },
+          { type: "text", text: "https://example.com/a--b", marks: [{ type: "link", attrs: { href: 'https://example.com/a--b?q="x"' } }] },
           { type: "text", text: ` or "the agenda" at ` },
           { type: "text", text: "example.org/it's--here", marks: [{ type: "link", attrs: { href: "https://example.org/it's--here" } }] },
           { type: "text", text: ", then run " },

@@ -47,7 +47,10 @@ describe("validateRichText", () => {
 
   it.each([
     [{ type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] }, /does not support: "iframe"/],
-    [{ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "highlight" }] }] }] }, /formatting the editor does not support: "highlight"/],
+    [
+      { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "highlight" }] }] }] },
+      /formatting the editor does not support: "highlight"/,
+    ],
     [{ type: "doc", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }, /structure is not valid/],
     [{ type: "paragraph" }, /must be a document/],
     ["<p>html</p>", /malformed/],
@@ -79,7 +82,11 @@ describe("validateRichText", () => {
         },
         { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "“We will not back down,” she said." }] }] },
         { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one" }] }] }] },
-        { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "three" }] }] }] },
+        {
+          type: "orderedList",
+          attrs: { start: 3 },
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "three" }] }] }],
+        },
         { type: "horizontalRule" },
       ],
     };
@@ -93,7 +100,10 @@ describe("validateRichText", () => {
   });
 
   it("escapes text that looks like markup", () => {
-    const out = html({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: '</p><script>alert(1)</script><img src=x onerror="alert(1)">' }] }] });
+    const out = html({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: '</p><script>alert(1)</script><img src=x onerror="alert(1)">' }] }],
+    });
     expect(out).not.toContain("<script>");
     expect(out).not.toContain("<img");
   });
@@ -101,7 +111,10 @@ describe("validateRichText", () => {
 
 describe("what readers get of a body", () => {
   const p = (text?: string) => ({ type: "paragraph", ...(text ? { content: [{ type: "text", text }] } : {}) });
-  const pasted = { type: "doc", content: [p(), { type: "paragraph", content: [{ type: "text", text: " " }, { type: "hardBreak" }] }, p("First words."), p(), p("Second."), p(), p()] };
+  const pasted = {
+    type: "doc",
+    content: [p(), { type: "paragraph", content: [{ type: "text", text: " " }, { type: "hardBreak" }] }, p("First words."), p(), p("Second."), p(), p()],
+  };
 
   it("leaves out empty paragraphs before and after the story and sets the dateline on the first words", () => {
     expect(html(pasted, "Beijing")).toBe('<p><span class="dateline">BEIJING — </span>First words.</p><p></p><p>Second.</p>');
@@ -113,7 +126,9 @@ describe("what readers get of a body", () => {
   });
 
   it("stores and renders inline code", () => {
-    expect(html({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "npm --x", marks: [{ type: "code" }] }] }] })).toBe("<p><code>npm --x</code></p>");
+    expect(html({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "npm --x", marks: [{ type: "code" }] }] }] })).toBe(
+      "<p><code>npm --x</code></p>",
+    );
   });
 
   it("gives excerpts that start with words", () => {

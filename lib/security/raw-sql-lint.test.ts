@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 /** The lint rule in eslint.config.mjs that keeps string-built SQL out of the code base. */
 describe("no $queryRawUnsafe / $executeRawUnsafe", () => {
   const eslint = new ESLint();
-  const lint = async (code: string) => (await eslint.lintText(code, { filePath: "lib/probe.ts" }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-syntax");
+  const lint = async (code: string) =>
+    (await eslint.lintText(code, { filePath: "lib/probe.ts" }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-syntax");
 
   // The probes are source text handed to ESLint, not code of ours: `declare const prisma: any`
   // only keeps the snippets self-contained; the rule under test is no-restricted-syntax.
@@ -15,6 +16,8 @@ describe("no $queryRawUnsafe / $executeRawUnsafe", () => {
   }, 60_000);
 
   it("allows the tagged templates", async () => {
-    expect(await lint(`declare const prisma: any;\nconst id = "x";\nexport const d = () => prisma.$queryRaw\`SELECT * FROM "Story" WHERE id = \${id}\`;\n`)).toEqual([]);
+    expect(
+      await lint(`declare const prisma: any;\nconst id = "x";\nexport const d = () => prisma.$queryRaw\`SELECT * FROM "Story" WHERE id = \${id}\`;\n`),
+    ).toEqual([]);
   }, 60_000);
 });

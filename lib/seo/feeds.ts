@@ -38,7 +38,10 @@ async function buildFeed({ title, path, description, sectionSlug, personSlug, ta
         // Worded as the story's credit lines: "The Washington Post's Amber Ziye Wang", each person once.
         contributors: [...new Map(s.credits.filter((c) => c.role !== "BYLINE").map((c) => [c.person.id, creditedName(c.person, SITE_NAME)])).values()],
         categories: [...(s.section ? [s.section.name] : []), ...s.tags],
-        image: image && s.lead ? { ...image, url: absoluteUrl(image.url), type: CONTENT_TYPE[formatsFor(s.lead.format).at(-1)!], alt: s.lead.alt, credit: s.lead.credit } : null,
+        image:
+          image && s.lead
+            ? { ...image, url: absoluteUrl(image.url), type: CONTENT_TYPE[formatsFor(s.lead.format).at(-1)!], alt: s.lead.alt, credit: s.lead.credit }
+            : null,
       };
     }),
   });

@@ -22,7 +22,14 @@ describe("newsArticleJsonLd", () => {
   };
 
   it("describes a full story: people, place, section, tags, language, publisher", () => {
-    const ld = newsArticleJsonLd({ ...base, contributors: [{ name: "Jane Roe" }], dateline: "Beijing", section: "World", keywords: ["Diplomacy"], language: "en" });
+    const ld = newsArticleJsonLd({
+      ...base,
+      contributors: [{ name: "Jane Roe" }],
+      dateline: "Beijing",
+      section: "World",
+      keywords: ["Diplomacy"],
+      language: "en",
+    });
     expect(ld).toMatchObject({
       "@type": "NewsArticle",
       headline: "Border village waits",

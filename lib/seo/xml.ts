@@ -27,5 +27,11 @@ export function element(name: string, value: string | null | undefined, attrs: R
 
 /** An XML response a feed reader or crawler may cache briefly. */
 export function xmlResponse(xml: string, contentType = "application/xml; charset=utf-8"): Response {
-  return new Response(xml, { headers: { "Content-Type": contentType, "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300", "X-Content-Type-Options": "nosniff" } });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": contentType,
+      "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }

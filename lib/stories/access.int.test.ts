@@ -26,7 +26,12 @@ async function scene() {
   const editor = actorOf(editorUser);
   // The contributor uploads a photo (so may edit and try to delete it); the desk uses it.
   const { media } = await uploadMedia({ actor: contributor, filename: "harbour.jpg", data: await makeJpeg(800, 600) });
-  await updateMedia({ actor: contributor, mediaId: media.id, baseVersion: (await getMediaForEdit({ actor: contributor, mediaId: media.id })).version, data: { alt: "A harbour at dawn" } });
+  await updateMedia({
+    actor: contributor,
+    mediaId: media.id,
+    baseVersion: (await getMediaForEdit({ actor: contributor, mediaId: media.id })).version,
+    data: { alt: "A harbour at dawn" },
+  });
   const t = tag();
   const secret = { draft: `Secret draft ${t}`, scheduled: `Secret scheduled ${t}`, embargoed: `Secret embargoed ${t}` };
 
@@ -36,7 +41,10 @@ async function scene() {
   const embargoed = await createStory({ actor: editor, data: { headline: secret.embargoed, body: paragraphDoc("x"), leadMediaId: media.id } });
   await setEmbargo({ actor: editor, storyId: embargoed.id, baseVersion: embargoed.version, until: new Date(Date.now() + 48 * HOUR) });
   const ownHeadline = `My own story ${t}`;
-  const own = { ...(await createStory({ actor: contributor, data: { headline: ownHeadline, body: paragraphDoc("x"), leadMediaId: media.id } })), headline: ownHeadline };
+  const own = {
+    ...(await createStory({ actor: contributor, data: { headline: ownHeadline, body: paragraphDoc("x"), leadMediaId: media.id } })),
+    headline: ownHeadline,
+  };
   return { contributor, editor, media, secret, own, others: [ready.id, embargoed.id] };
 }
 

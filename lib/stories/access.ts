@@ -58,7 +58,15 @@ type TAccessColumns = { status: StoryStatus; createdById: string };
  * it, FORBIDDEN (saying why) when they see it but its state or their role
  * keeps them out. `select` must include status and createdById.
  */
-export async function loadEditableStory<S extends Prisma.StorySelect & { status: true; createdById: true }>({ select, ...args }: { db?: Db; actor: TActor | null; storyId: string; select: S }) {
+export async function loadEditableStory<S extends Prisma.StorySelect & { status: true; createdById: true }>({
+  select,
+  ...args
+}: {
+  db?: Db;
+  actor: TActor | null;
+  storyId: string;
+  select: S;
+}) {
   const story = await loadVisibleStory({ ...args, query: { select } });
   const access = story as unknown as TAccessColumns;
   if (!canEditStory(args.actor, access)) throw refuseEdit(access);
@@ -69,5 +77,8 @@ export async function loadEditableStory<S extends Prisma.StorySelect & { status:
 export function refuseEdit(story: { status: string }): AppError {
   if (story.status === "ARCHIVED") return new AppError("FORBIDDEN", "This story is archived; an editor must unarchive it before anyone changes it.");
   if (story.status === "IN_REVIEW") return new AppError("FORBIDDEN", "This story is with the desk. Withdraw it to make changes, or ask an editor.");
-  return new AppError("FORBIDDEN", story.status === "DRAFT" ? "Only its author or an editor can edit this story." : "Only editors can change a story once it has left the draft stage.");
+  return new AppError(
+    "FORBIDDEN",
+    story.status === "DRAFT" ? "Only its author or an editor can edit this story." : "Only editors can change a story once it has left the draft stage.",
+  );
 }

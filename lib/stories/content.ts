@@ -7,7 +7,9 @@ export type TCreditSnapshot = { personId: string; role: string; location: string
 /** Everything a revision keeps: the editor's fields and the credits. */
 export type TContent = Omit<TStoryContent, "body"> & { body: TRichDoc; credits: TCreditSnapshot[] };
 
-type TStoryRow = Omit<TStoryContent, "tags"> & { tags?: string[] } & { credits: { personId?: string; person?: { id: string }; role: string; location: string | null; override: string | null }[] };
+type TStoryRow = Omit<TStoryContent, "tags"> & { tags?: string[] } & {
+  credits: { personId?: string; person?: { id: string }; role: string; location: string | null; override: string | null }[];
+};
 
 /** The content in a story's columns and credit rows (for a published story: what readers see). */
 export function liveContent(s: TStoryRow): TContent {

@@ -50,7 +50,9 @@ export async function getDesk({ actor, filter }: { actor: TActor | null; filter:
   };
   const now = new Date();
   const list = (where: Prisma.StoryWhereInput, orderBy: Prisma.StoryOrderByWithRelationInput) =>
-    prisma.story.findMany({ where: { AND: [base, where] }, orderBy, take: LIMIT, select: ITEM }).then((rows) => rows.map(({ pending, ...r }) => ({ ...r, hasPending: pending !== null })));
+    prisma.story
+      .findMany({ where: { AND: [base, where] }, orderBy, take: LIMIT, select: ITEM })
+      .then((rows) => rows.map(({ pending, ...r }) => ({ ...r, hasPending: pending !== null })));
   const [mine, review, scheduled, published, embargoed, attention] = await Promise.all([
     list({ createdById: me, status: "DRAFT" }, { updatedAt: "desc" }),
     list({ status: "IN_REVIEW" }, { updatedAt: "asc" }),

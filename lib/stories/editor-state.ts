@@ -33,7 +33,15 @@ export type TSaveResult = TActionResult<TSaved> | (Extract<TActionResult<never>,
 /** A revision in the history panel. */
 export type TRevisionItem = { number: number; kind: string; status: string; summary: string | null; at: string; author: string | null };
 
-type TMetaRow = { status: string; hasPending: boolean; scheduledAt: Date | null; unpublishAt: Date | null; embargoUntil: Date | null; deskNote: string | null; notice: string | null };
+type TMetaRow = {
+  status: string;
+  hasPending: boolean;
+  scheduledAt: Date | null;
+  unpublishAt: Date | null;
+  embargoUntil: Date | null;
+  deskNote: string | null;
+  notice: string | null;
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -55,5 +63,17 @@ export function toStoryMeta(row: TMetaRow | TDates<TMetaRow>, createdById: strin
 /** A domain save's answer for the browser. */
 export function toSaved(s: TMetaRow & { id: string; slug: string; version: number; updatedAt: Date }): TSaved {
   const { status, hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice } = toStoryMeta(s, "");
-  return { status, hasPending, scheduledAt, unpublishAt, embargoUntil, deskNote, notice, id: s.id, slug: s.slug, version: s.version, updatedAt: s.updatedAt.toISOString() };
+  return {
+    status,
+    hasPending,
+    scheduledAt,
+    unpublishAt,
+    embargoUntil,
+    deskNote,
+    notice,
+    id: s.id,
+    slug: s.slug,
+    version: s.version,
+    updatedAt: s.updatedAt.toISOString(),
+  };
 }

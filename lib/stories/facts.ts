@@ -8,7 +8,14 @@ export type TStoryFacts = { id: string; slugs: string[]; sectionId: string | nul
 export async function storyFacts(storyId: string): Promise<TStoryFacts | null> {
   const s = await prisma.story.findUnique({
     where: { id: storyId },
-    select: { id: true, slug: true, sectionId: true, tagSlugs: true, oldSlugs: { select: { slug: true } }, credits: { select: { person: { select: { id: true, slug: true } } } } },
+    select: {
+      id: true,
+      slug: true,
+      sectionId: true,
+      tagSlugs: true,
+      oldSlugs: { select: { slug: true } },
+      credits: { select: { person: { select: { id: true, slug: true } } } },
+    },
   });
   if (!s) return null;
   return { id: s.id, slugs: [s.slug, ...s.oldSlugs.map((o) => o.slug)], sectionId: s.sectionId, people: s.credits.map((c) => c.person), tagSlugs: s.tagSlugs };

@@ -14,11 +14,28 @@ describe("the front page", () => {
     // 30 stories, newest last; one embargoed story that must not show anywhere.
     for (let i = 0; i < 30; i++) {
       await prisma.story.create({
-        data: { headline: `Story ${i}`, slug: `story-${i}`, body: { type: "doc", content: [] }, status: "PUBLISHED", publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)), sectionId: sections[i % 2]!, createdById: user.id },
+        data: {
+          headline: `Story ${i}`,
+          slug: `story-${i}`,
+          body: { type: "doc", content: [] },
+          status: "PUBLISHED",
+          publishedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+          sectionId: sections[i % 2]!,
+          createdById: user.id,
+        },
       });
     }
     await prisma.story.create({
-      data: { headline: "Embargoed", slug: "embargoed", body: { type: "doc", content: [] }, status: "PUBLISHED", publishedAt: new Date(), embargoUntil: new Date(Date.now() + 3_600_000), sectionId: "section_news", createdById: user.id },
+      data: {
+        headline: "Embargoed",
+        slug: "embargoed",
+        body: { type: "doc", content: [] },
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        embargoUntil: new Date(Date.now() + 3_600_000),
+        sectionId: "section_news",
+        createdById: user.id,
+      },
     });
     const pinned = await prisma.story.findUniqueOrThrow({ where: { slug: "story-3" } });
     await prisma.frontPagePin.create({ data: { storyId: pinned.id, position: 0 } });

@@ -12,7 +12,15 @@ export const TOP_COUNT = 5;
 const RAIL_COUNT = 4;
 const LATEST_COUNT = 12;
 
-const TEASER = { id: true, slug: true, headline: true, dek: true, publishedAt: true, leadMediaId: true, section: { select: { name: true, slug: true } } } as const;
+const TEASER = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  publishedAt: true,
+  leadMediaId: true,
+  section: { select: { name: true, slug: true } },
+} as const;
 
 /**
  * The front page: pinned stories first in the desk's order (only those readers
@@ -21,9 +29,19 @@ const TEASER = { id: true, slug: true, headline: true, dek: true, publishedAt: t
  */
 export async function getFrontPage() {
   const where = publicStoryWhere();
-  const pins = await prisma.frontPagePin.findMany({ where: { story: where }, orderBy: { position: "asc" }, take: TOP_COUNT, select: { story: { select: TEASER } } });
+  const pins = await prisma.frontPagePin.findMany({
+    where: { story: where },
+    orderBy: { position: "asc" },
+    take: TOP_COUNT,
+    select: { story: { select: TEASER } },
+  });
   const pinned = pins.map((p) => p.story);
-  const fill = await prisma.story.findMany({ where: { ...where, id: { notIn: pinned.map((s) => s.id) } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: TOP_COUNT - pinned.length + LATEST_COUNT, select: TEASER });
+  const fill = await prisma.story.findMany({
+    where: { ...where, id: { notIn: pinned.map((s) => s.id) } },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: TOP_COUNT - pinned.length + LATEST_COUNT,
+    select: TEASER,
+  });
   const top = [...pinned, ...fill].slice(0, TOP_COUNT);
   const shown = new Set(top.map((s) => s.id));
   const latest = fill.filter((s) => !shown.has(s.id)).slice(0, LATEST_COUNT);
@@ -39,12 +57,22 @@ export async function getFrontPage() {
     ) ranked WHERE n <= ${RAIL_COUNT}`;
   const [sections, railStories] = await Promise.all([
     prisma.section.findMany({ orderBy: { position: "asc" }, select: { id: true, name: true, slug: true } }),
-    prisma.story.findMany({ where: { id: { in: railIds.map((r) => r.id) } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: { ...TEASER, sectionId: true } }),
+    prisma.story.findMany({
+      where: { id: { in: railIds.map((r) => r.id) } },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { ...TEASER, sectionId: true },
+    }),
   ]);
   const rails = sections.map((section) => ({ section, stories: railStories.filter((s) => s.sectionId === section.id) })).filter((r) => r.stories.length);
   const [lead, ...rest] = top;
   const media = await getDisplayMedia(lead?.leadMediaId ? [lead.leadMediaId] : []);
-  return { lead: lead ? { ...lead, image: lead.leadMediaId ? (media.get(lead.leadMediaId) ?? null) : null } : null, top: rest, latest, rails, pinnedIds: pinned.map((s) => s.id) };
+  return {
+    lead: lead ? { ...lead, image: lead.leadMediaId ? (media.get(lead.leadMediaId) ?? null) : null } : null,
+    top: rest,
+    latest,
+    rails,
+    pinnedIds: pinned.map((s) => s.id),
+  };
 }
 
 function requireDesk(actor: TActor | null) {
@@ -64,7 +92,12 @@ export async function listPins({ actor }: { actor: TActor | null }) {
 /** Published stories that could be pinned (newest first). */
 export async function listPinnable({ actor }: { actor: TActor | null }) {
   requireDesk(actor);
-  return prisma.story.findMany({ where: { AND: [publicStoryWhere(), visibleStoryWhere(actor), { frontPagePin: null }] }, orderBy: { publishedAt: "desc" }, take: 50, select: { id: true, headline: true } });
+  return prisma.story.findMany({
+    where: { AND: [publicStoryWhere(), visibleStoryWhere(actor), { frontPagePin: null }] },
+    orderBy: { publishedAt: "desc" },
+    take: 50,
+    select: { id: true, headline: true },
+  });
 }
 
 /** Replace the pins with `storyIds`, in that order: published stories only, at most the top's size. */

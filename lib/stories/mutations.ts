@@ -38,7 +38,17 @@ export async function createStory({ actor, data }: { actor: TActor | null; data:
   return inSlugTransaction(async (tx) => {
     const sectionId = await checkSection(tx, fields.sectionId);
     const slug = await allocateSlug(tx, "story", fields.slug || slugify(fields.headline), null);
-    const content: TContent = { ...fields, slug, sectionId, leadMediaId: fields.leadMediaId ?? null, leadCaption: fields.leadCaption ?? null, dek: fields.dek ?? null, dateline: fields.dateline ?? null, tags: fields.tags, credits: [] };
+    const content: TContent = {
+      ...fields,
+      slug,
+      sectionId,
+      leadMediaId: fields.leadMediaId ?? null,
+      leadCaption: fields.leadCaption ?? null,
+      dek: fields.dek ?? null,
+      dateline: fields.dateline ?? null,
+      tags: fields.tags,
+      credits: [],
+    };
     await checkStoryMedia(tx, mediaUseOf(content));
     const story = await tx.story.create({ data: { ...contentColumns(content), createdById: actor.id }, select: SAVED });
     await recordStoryMedia(tx, story.id, mediaUseOf(content));
@@ -97,7 +107,14 @@ export async function updateStory({
  */
 async function writeContent(
   tx: Tx,
-  { actor, story, baseVersion, content, kind, summary }: { actor: TActor; story: TStoryForWrite; baseVersion: number; content: TContent; kind: RevisionKind; summary?: string },
+  {
+    actor,
+    story,
+    baseVersion,
+    content,
+    kind,
+    summary,
+  }: { actor: TActor; story: TStoryForWrite; baseVersion: number; content: TContent; kind: RevisionKind; summary?: string },
 ) {
   await checkStoryMedia(tx, mediaUseOf(content));
   const live = story.status === "PUBLISHED";
@@ -122,13 +139,24 @@ async function writeContent(
  * Replace the story's credits (validated by the credits module) as part of its
  * content: on a published story they join the pending update.
  */
-export async function saveStoryCredits(tx: Tx, { actor, story, baseVersion, credits }: { actor: TActor; story: TStoryForWrite; baseVersion: number; credits: TContent["credits"] }) {
+export async function saveStoryCredits(
+  tx: Tx,
+  { actor, story, baseVersion, credits }: { actor: TActor; story: TStoryForWrite; baseVersion: number; credits: TContent["credits"] },
+) {
   const live = story.status === "PUBLISHED";
   try {
-    const row = await writeContent(tx, { actor, story, baseVersion, content: { ...workingContent(story), credits }, kind: "CREDITS", summary: live ? "Credits (pending update)" : "Credits" });
+    const row = await writeContent(tx, {
+      actor,
+      story,
+      baseVersion,
+      content: { ...workingContent(story), credits },
+      kind: "CREDITS",
+      summary: live ? "Credits (pending update)" : "Credits",
+    });
     return { id: row.id, version: row.version };
   } catch (err) {
-    if (err instanceof AppError && err.code === "CONFLICT") throw new AppError("CONFLICT", "Someone else saved this story while you were editing it. Reload the credits and apply your change again.");
+    if (err instanceof AppError && err.code === "CONFLICT")
+      throw new AppError("CONFLICT", "Someone else saved this story while you were editing it. Reload the credits and apply your change again.");
     throw err;
   }
 }
@@ -147,7 +175,14 @@ export async function discardPendingUpdate({ actor, storyId, baseVersion }: { ac
     const { count } = await tx.story.updateMany({ where: { id: story.id, version: baseVersion }, data: { pending: Prisma.DbNull, version: { increment: 1 } } });
     if (count === 0) throw conflict();
     await recordStoryMedia(tx, story.id, mediaUseOf(liveContent(story)));
-    await recordRevision(tx, { storyId: story.id, actor, kind: "RESTORE", status: story.status, summary: "Discarded the pending update", content: liveContent(story) });
+    await recordRevision(tx, {
+      storyId: story.id,
+      actor,
+      kind: "RESTORE",
+      status: story.status,
+      summary: "Discarded the pending update",
+      content: liveContent(story),
+    });
     return saved(await tx.story.findUniqueOrThrow({ where: { id: story.id }, select: SAVED }));
   });
 }

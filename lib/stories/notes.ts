@@ -31,8 +31,12 @@ export async function addStoryNote({ actor, storyId, data }: { actor: TActor | n
   requireDesk(actor);
   const note = parse(data);
   const story = await loadVisibleStory({ actor, storyId, query: { select: { firstPublishedAt: true } } });
-  if (!story.firstPublishedAt) throw new AppError("INVALID_INPUT", "Corrections and updates are for stories readers have seen; this one has not been published yet.");
-  const created = await prisma.storyNote.create({ data: { storyId, ...note, createdById: actor.id }, select: { id: true, kind: true, body: true, createdAt: true } });
+  if (!story.firstPublishedAt)
+    throw new AppError("INVALID_INPUT", "Corrections and updates are for stories readers have seen; this one has not been published yet.");
+  const created = await prisma.storyNote.create({
+    data: { storyId, ...note, createdById: actor.id },
+    select: { id: true, kind: true, body: true, createdAt: true },
+  });
   await recordChanges([{ kind: "story-note", storyId }]);
   return created;
 }
@@ -60,7 +64,13 @@ export async function listStoryNotesForDesk({ actor, storyId }: { actor: TActor 
   return prisma.storyNote.findMany({
     where: { storyId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, kind: true, body: true, createdAt: true, history: { orderBy: { replacedAt: "desc" }, select: { kind: true, body: true, replacedAt: true, editedBy: { select: { name: true } } } } },
+    select: {
+      id: true,
+      kind: true,
+      body: true,
+      createdAt: true,
+      history: { orderBy: { replacedAt: "desc" }, select: { kind: true, body: true, replacedAt: true, editedBy: { select: { name: true } } } },
+    },
   });
 }
 

@@ -15,7 +15,11 @@ export async function heartbeat({ actor, storyId }: { actor: TActor | null; stor
   if (!actor || actor.kind !== "user") throw new AppError("UNAUTHORIZED", "Sign in again.");
   await loadVisibleStory({ actor, storyId, query: { select: { id: true } } });
   const now = new Date();
-  await prisma.storyPresence.upsert({ where: { storyId_userId: { storyId, userId: actor.id } }, create: { storyId, userId: actor.id, seenAt: now }, update: { seenAt: now } });
+  await prisma.storyPresence.upsert({
+    where: { storyId_userId: { storyId, userId: actor.id } },
+    create: { storyId, userId: actor.id, seenAt: now },
+    update: { seenAt: now },
+  });
   const others = await prisma.storyPresence.findMany({
     where: { storyId, userId: { not: actor.id }, seenAt: { gt: new Date(now.getTime() - PRESENCE_WINDOW_MS) } },
     orderBy: { seenAt: "desc" },

@@ -25,7 +25,13 @@ export const getSectionPage = cache(async (slug: string, page = 1) => {
   if (!section) return null;
   const where = { ...publicStoryWhere(), sectionId: section.id };
   const [stories, total] = await Promise.all([
-    prisma.story.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], skip: (page - 1) * SECTION_PAGE_SIZE, take: SECTION_PAGE_SIZE, select: TEASER }),
+    prisma.story.findMany({
+      where,
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * SECTION_PAGE_SIZE,
+      take: SECTION_PAGE_SIZE,
+      select: TEASER,
+    }),
     prisma.story.count({ where }),
   ]);
   return { section, stories, total, page, pages: Math.max(1, Math.ceil(total / SECTION_PAGE_SIZE)) };
@@ -82,7 +88,11 @@ export async function listFeedStories({ sectionSlug, personSlug, tagSlug }: { se
       leadMediaId: true,
       tags: true,
       // Bylines are the item's creators; the other public credits its contributors (lib/seo/feeds.ts).
-      credits: { where: { role: { not: "EDITOR" } }, orderBy: { position: "asc" }, select: { role: true, person: { select: { id: true, name: true, affiliation: true } } } },
+      credits: {
+        where: { role: { not: "EDITOR" } },
+        orderBy: { position: "asc" },
+        select: { role: true, person: { select: { id: true, name: true, affiliation: true } } },
+      },
     },
   });
   const media = await getDisplayMedia(stories.flatMap((s) => (s.leadMediaId ? [s.leadMediaId] : [])));

@@ -22,7 +22,17 @@ export async function listStoriesForDesk({ actor, filter }: { actor: TActor | nu
     AND: [
       visibleStoryWhere(actor),
       ...(status ? [{ status }] : []),
-      ...(q ? [{ OR: [{ headline: { contains: q, mode: "insensitive" as const } }, { dek: { contains: q, mode: "insensitive" as const } }, { slug: { contains: q, mode: "insensitive" as const } }] }] : []),
+      ...(q
+        ? [
+            {
+              OR: [
+                { headline: { contains: q, mode: "insensitive" as const } },
+                { dek: { contains: q, mode: "insensitive" as const } },
+                { slug: { contains: q, mode: "insensitive" as const } },
+              ],
+            },
+          ]
+        : []),
     ],
   };
   const [stories, total] = await Promise.all([
@@ -54,13 +64,16 @@ export async function getStoryForEditor({ actor, storyId }: { actor: TActor | nu
   const content = pending ?? liveContent(story);
   const body = content.body;
   const credits = pending ? await resolveCredits(pending.credits) : story.credits;
-  const section = content.sectionId === story.sectionId ? story.section : content.sectionId ? await prisma.section.findUnique({ where: { id: content.sectionId } }) : null;
+  const section =
+    content.sectionId === story.sectionId ? story.section : content.sectionId ? await prisma.section.findUnique({ where: { id: content.sectionId } }) : null;
   return { ...story, ...content, section, body, credits, hasPending: pending !== null, media: await mediaOf(content.leadMediaId, body) };
 }
 
 /** Credit snapshots with the people's current details (people removed since are left out). */
 async function resolveCredits(credits: TCreditSnapshot[]) {
-  const people = new Map((await prisma.person.findMany({ where: { id: { in: credits.map((c) => c.personId) } }, select: CREDIT_SELECT.person.select })).map((p) => [p.id, p]));
+  const people = new Map(
+    (await prisma.person.findMany({ where: { id: { in: credits.map((c) => c.personId) } }, select: CREDIT_SELECT.person.select })).map((p) => [p.id, p]),
+  );
   return credits.flatMap((c) => {
     const person = people.get(c.personId);
     return person ? [{ role: c.role as CreditRole, location: c.location, override: c.override, person }] : [];

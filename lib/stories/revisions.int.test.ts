@@ -14,9 +14,25 @@ describe("revisions", () => {
     const editor = actorOf(await makeUser({ role: "EDITOR" }));
     const other = actorOf(await makeUser());
     const story = await createStory({ actor: editor, data: { headline: "Budget talks", body: body("Talks began on Monday.") } });
-    let v = await updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: "Budget talks", body: body("Talks began on Monday!") } });
-    v = await updateStory({ actor: editor, storyId: story.id, baseVersion: v.version, data: { headline: "Budget talks", body: body("Talks began on Tuesday.") } });
-    v = await updateStory({ actor: editor, storyId: story.id, baseVersion: v.version, kind: "SAVE", data: { headline: "Budget talks end", body: body("Talks collapsed on Friday.") } });
+    let v = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: story.version,
+      data: { headline: "Budget talks", body: body("Talks began on Monday!") },
+    });
+    v = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: v.version,
+      data: { headline: "Budget talks", body: body("Talks began on Tuesday.") },
+    });
+    v = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: v.version,
+      kind: "SAVE",
+      data: { headline: "Budget talks end", body: body("Talks collapsed on Friday.") },
+    });
     const list = await listRevisions({ actor: editor, storyId: story.id });
     // Created, one coalesced autosave for two saves, one explicit save.
     expect(list.map((r) => [r.number, r.kind])).toEqual([
@@ -28,7 +44,12 @@ describe("revisions", () => {
     const text = diff.find((f) => f.field === "body")!;
     expect(text.parts.filter((p) => p.removed).map((p) => p.value.trim())).toContain("began");
     expect(text.parts.filter((p) => p.added).map((p) => p.value.trim())).toContain("collapsed");
-    expect(diff.find((f) => f.field === "headline")!.parts.filter((p) => p.added).map((p) => p.value.trim())).toEqual(["end"]);
+    expect(
+      diff
+        .find((f) => f.field === "headline")!
+        .parts.filter((p) => p.added)
+        .map((p) => p.value.trim()),
+    ).toEqual(["end"]);
     expect(diff.find((f) => f.field === "credits")!.changed).toBe(false);
 
     await expect(listRevisions({ actor: other, storyId: story.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

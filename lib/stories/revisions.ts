@@ -22,15 +22,35 @@ export const COALESCE_MS = 5 * 60 * 1000;
  */
 export async function recordRevision(
   tx: Tx,
-  { storyId, actor, kind, status, summary, content }: { storyId: string; actor: TActor; kind: RevisionKind; status: StoryStatus; summary?: string; content: TContent },
+  {
+    storyId,
+    actor,
+    kind,
+    status,
+    summary,
+    content,
+  }: { storyId: string; actor: TActor; kind: RevisionKind; status: StoryStatus; summary?: string; content: TContent },
 ) {
   const authorId = actor.kind === "user" ? actor.id : null;
-  const last = await tx.storyRevision.findFirst({ where: { storyId }, orderBy: { number: "desc" }, select: { id: true, number: true, kind: true, authorId: true, updatedAt: true, status: true } });
+  const last = await tx.storyRevision.findFirst({
+    where: { storyId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, kind: true, authorId: true, updatedAt: true, status: true },
+  });
   const json = content as unknown as Prisma.InputJsonObject;
-  if (kind === "AUTOSAVE" && last?.kind === "AUTOSAVE" && last.authorId === authorId && last.status === status && Date.now() - last.updatedAt.getTime() < COALESCE_MS) {
+  if (
+    kind === "AUTOSAVE" &&
+    last?.kind === "AUTOSAVE" &&
+    last.authorId === authorId &&
+    last.status === status &&
+    Date.now() - last.updatedAt.getTime() < COALESCE_MS
+  ) {
     return tx.storyRevision.update({ where: { id: last.id }, data: { content: json }, select: { id: true, number: true } });
   }
-  return tx.storyRevision.create({ data: { storyId, number: (last?.number ?? 0) + 1, kind, status, summary: summary ?? null, content: json, authorId }, select: { id: true, number: true } });
+  return tx.storyRevision.create({
+    data: { storyId, number: (last?.number ?? 0) + 1, kind, status, summary: summary ?? null, content: json, authorId },
+    select: { id: true, number: true },
+  });
 }
 
 async function requireVisibleStory(actor: TActor | null, storyId: string) {
@@ -63,14 +83,29 @@ export type TFieldDiff = { field: string; label: string; parts: TDiffPart[]; cha
 async function creditLines(contents: TContent[]): Promise<string[][]> {
   const ids = [...new Set(contents.flatMap((c) => c.credits.map((k) => k.personId)))];
   const people = new Map((await prisma.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
-  return contents.map((c) => c.credits.map((k) => `${k.role.toLowerCase().replace(/_/g, " ")}: ${people.get(k.personId) ?? "someone removed"}${k.location ? ` (${k.location})` : ""}${k.override ? ` — “${k.override}”` : ""}`));
+  return contents.map((c) =>
+    c.credits.map(
+      (k) =>
+        `${k.role.toLowerCase().replace(/_/g, " ")}: ${people.get(k.personId) ?? "someone removed"}${k.location ? ` (${k.location})` : ""}${k.override ? ` — “${k.override}”` : ""}`,
+    ),
+  );
 }
 
 /**
  * A readable word-level comparison of two revisions' headline, dek, dateline,
  * body text, tags and credits (older first, so additions are what the newer one added).
  */
-export async function compareRevisions({ actor, storyId, from, to }: { actor: TActor | null; storyId: string; from: number; to: number }): Promise<TFieldDiff[]> {
+export async function compareRevisions({
+  actor,
+  storyId,
+  from,
+  to,
+}: {
+  actor: TActor | null;
+  storyId: string;
+  from: number;
+  to: number;
+}): Promise<TFieldDiff[]> {
   const [a, b] = await Promise.all([getRevision({ actor, storyId, number: Math.min(from, to) }), getRevision({ actor, storyId, number: Math.max(from, to) })]);
   const [creditsA, creditsB] = await creditLines([a.content, b.content]);
   const fields: [string, string, string, string][] = [

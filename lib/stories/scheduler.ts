@@ -37,9 +37,25 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
         if (!isAppError(err)) throw err;
         // The checks run before any write, so the transaction is still good for this.
         const notice = `Scheduled publishing for ${story.scheduledAt?.toISOString()} failed: ${err.message} The story is back in review.`;
-        const after = await tx.story.update({ where: { id: story.id }, data: { status: "IN_REVIEW", scheduledAt: null, notice, version: { increment: 1 } }, select: STORY_FOR_WRITE });
-        await recordRevision(tx, { storyId: story.id, actor: SYSTEM_ACTOR, kind: "STATUS", status: "IN_REVIEW", summary: "Scheduled publishing failed", content: workingContent(after) });
-        await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "story.schedule-failed", storyId: story.id, details: { headline: story.headline, reason: err.message } });
+        const after = await tx.story.update({
+          where: { id: story.id },
+          data: { status: "IN_REVIEW", scheduledAt: null, notice, version: { increment: 1 } },
+          select: STORY_FOR_WRITE,
+        });
+        await recordRevision(tx, {
+          storyId: story.id,
+          actor: SYSTEM_ACTOR,
+          kind: "STATUS",
+          status: "IN_REVIEW",
+          summary: "Scheduled publishing failed",
+          content: workingContent(after),
+        });
+        await recordAudit(tx, {
+          actor: SYSTEM_ACTOR,
+          action: "story.schedule-failed",
+          storyId: story.id,
+          details: { headline: story.headline, reason: err.message },
+        });
         run.failed.push(story.id);
       }
       return story.id;
@@ -52,8 +68,19 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
         SELECT id FROM "Story" WHERE status = 'PUBLISHED' AND "unpublishAt" <= ${now}
         ORDER BY "unpublishAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!due) return null;
-      const after = await tx.story.update({ where: { id: due.id }, data: { status: "UNPUBLISHED", unpublishAt: null, version: { increment: 1 } }, select: STORY_FOR_WRITE });
-      await recordRevision(tx, { storyId: due.id, actor: SYSTEM_ACTOR, kind: "STATUS", status: "UNPUBLISHED", summary: "Unpublished as scheduled", content: workingContent(after) });
+      const after = await tx.story.update({
+        where: { id: due.id },
+        data: { status: "UNPUBLISHED", unpublishAt: null, version: { increment: 1 } },
+        select: STORY_FOR_WRITE,
+      });
+      await recordRevision(tx, {
+        storyId: due.id,
+        actor: SYSTEM_ACTOR,
+        kind: "STATUS",
+        status: "UNPUBLISHED",
+        summary: "Unpublished as scheduled",
+        content: workingContent(after),
+      });
       await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "story.unpublish-scheduled", storyId: due.id, details: { headline: after.headline } });
       run.unpublished.push(due.id);
       return due.id;

@@ -34,7 +34,11 @@ describe("search", () => {
     expect(result.hits.map((h) => h.id)).toEqual([inHeadline.id, inDek.id, inBody.id]);
     // English stemming: "talks" finds "talked".
     expect((await searchStories(`${w} talks`)).hits.map((h) => h.id)).toEqual([inBody.id]);
-    expect(splitHighlights(result.hits[2]!.snippet).filter((p) => p.match).map((p) => p.text)).toContain(w);
+    expect(
+      splitHighlights(result.hits[2]!.snippet)
+        .filter((p) => p.match)
+        .map((p) => p.text),
+    ).toContain(w);
   });
 
   it("understands phrases and exclusions", async () => {
@@ -54,7 +58,7 @@ describe("search", () => {
   });
 
   it("treats hostile input as text and never fails", async () => {
-    for (const q of ["' OR '1'='1", "'; DROP TABLE \"Story\"; --", "!!! ??? ***", "&|!():*<->", "a".repeat(5000), "\u0000\u0001", "\"", "-", "or or or"]) {
+    for (const q of ["' OR '1'='1", '\'; DROP TABLE "Story"; --', "!!! ??? ***", "&|!():*<->", "a".repeat(5000), "\u0000\u0001", '"', "-", "or or or"]) {
       await expect(searchStories(q)).resolves.toMatchObject({ hits: expect.any(Array) });
     }
     expect((await searchStories("   ")).query).toBe("");

@@ -36,9 +36,14 @@ describe("slug allocation under concurrency", () => {
 
   it("two parallel renames of different stories to one slug: one gets it, the other the next suffix", async () => {
     const editor = actorOf(await makeUser({ role: "EDITOR" }));
-    const [a, b] = await Promise.all([createStory({ actor: editor, data: fields(`Rename A ${tag()}`) }), createStory({ actor: editor, data: fields(`Rename B ${tag()}`) })]);
+    const [a, b] = await Promise.all([
+      createStory({ actor: editor, data: fields(`Rename A ${tag()}`) }),
+      createStory({ actor: editor, data: fields(`Rename B ${tag()}`) }),
+    ]);
     const wanted = `renamed-${tag()}`;
-    const { values, failures } = await outcomes([a, b].map((s) => updateStory({ actor: editor, storyId: s.id, baseVersion: s.version, data: fields("Renamed", wanted), kind: "SAVE" })));
+    const { values, failures } = await outcomes(
+      [a, b].map((s) => updateStory({ actor: editor, storyId: s.id, baseVersion: s.version, data: fields("Renamed", wanted), kind: "SAVE" })),
+    );
     expect(failures).toEqual([]);
     expect(values.map((s) => s.slug).sort()).toEqual([wanted, `${wanted}-2`]);
   });
@@ -80,7 +85,10 @@ describe("slug allocation under concurrency", () => {
 
   it("two parallel person renames to one slug: one gets it, the other the next suffix", async () => {
     const admin = actorOf(await makeUser({ role: "ADMIN" }));
-    const [a, b] = await Promise.all([createPerson({ actor: admin, data: { name: `Person A ${tag()}` } }), createPerson({ actor: admin, data: { name: `Person B ${tag()}` } })]);
+    const [a, b] = await Promise.all([
+      createPerson({ actor: admin, data: { name: `Person A ${tag()}` } }),
+      createPerson({ actor: admin, data: { name: `Person B ${tag()}` } }),
+    ]);
     const wanted = `person-${tag()}`;
     const { values, failures } = await outcomes([a, b].map((p) => updatePerson({ actor: admin, personId: p.id, data: { name: "Renamed", slug: wanted } })));
     expect(failures).toEqual([]);

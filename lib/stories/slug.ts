@@ -8,7 +8,10 @@ export const SLUG_MAX_LENGTH = 80;
  * "Ça va? Über 北京" → "ca-va-uber-bei-jing".
  */
 export function slugify(text: string): string {
-  const slug = transliterate(text, { lowercase: true, separator: "-", trim: true }).replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  const slug = transliterate(text, { lowercase: true, separator: "-", trim: true })
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
   if (slug.length <= SLUG_MAX_LENGTH) return slug;
   const cut = slug.slice(0, SLUG_MAX_LENGTH + 1);
   const lastHyphen = cut.lastIndexOf("-");

@@ -29,7 +29,9 @@ describe("stories", () => {
     const { editor } = await people();
     const story = await createStory({ actor: editor, data: fields(unique("Race")) });
     const results = await Promise.allSettled(
-      ["first text", "second text", "third text"].map((t) => updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: fields("Race", t) })),
+      ["first text", "second text", "third text"].map((t) =>
+        updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: fields("Race", t) }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.filter((r) => r.status === "rejected");
@@ -43,7 +45,9 @@ describe("stories", () => {
     const { editor } = await people();
     const story = await createStory({ actor: editor, data: fields(unique("Stale")) });
     await updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: fields("Stale", "their words") });
-    await expect(updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: fields("Stale", "my words") })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: fields("Stale", "my words") })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await getStoryForEditor({ actor: editor, storyId: story.id })).body).toEqual(body("their words"));
   });
 
@@ -91,16 +95,22 @@ describe("stories", () => {
     await expect(publishStory({ actor: contributor, storyId: mine.id, baseVersion: saved.version })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     // Another contributor's story does not even exist for them.
-    await expect(updateStory({ actor: other, storyId: mine.id, baseVersion: saved.version, data: fields("Hijack") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateStory({ actor: other, storyId: mine.id, baseVersion: saved.version, data: fields("Hijack") })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await expect(getStoryForEditor({ actor: other, storyId: mine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listStoriesForDesk({ actor: other, filter: {} })).stories.map((s) => s.id)).not.toContain(mine.id);
 
     // Once the desk has published it, its author can no longer change it alone.
     await withByline(mine);
     const published = await publishStory({ actor: editor, storyId: mine.id, baseVersion: saved.version });
-    await expect(updateStory({ actor: contributor, storyId: mine.id, baseVersion: published.version, data: fields("Changed") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateStory({ actor: contributor, storyId: mine.id, baseVersion: published.version, data: fields("Changed") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await getPublishedStoryBySlug(published.slug))?.headline).toMatch(/^Mine/);
-    await expect(updateStory({ actor: null, storyId: mine.id, baseVersion: published.version, data: fields("x") })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(updateStory({ actor: null, storyId: mine.id, baseVersion: published.version, data: fields("x") })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("refuses to store an unsafe body, whoever sends it", async () => {
@@ -110,7 +120,13 @@ describe("stories", () => {
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const story = await createStory({
       actor: editor,
-      data: { headline: unique("Links"), body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } },
+      data: {
+        headline: unique("Links"),
+        body: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+        },
+      },
     });
     const stored = await prisma.story.findUniqueOrThrow({ where: { id: story.id } });
     expect(JSON.stringify(stored.body)).not.toContain("javascript");

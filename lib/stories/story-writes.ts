@@ -23,7 +23,19 @@ import { tagSlug } from "./tags";
 export type Tx = Prisma.TransactionClient;
 
 /** What a save or a change of state returns to the editor. */
-export const SAVED = { id: true, slug: true, version: true, status: true, updatedAt: true, pending: true, scheduledAt: true, unpublishAt: true, embargoUntil: true, deskNote: true, notice: true } as const;
+export const SAVED = {
+  id: true,
+  slug: true,
+  version: true,
+  status: true,
+  updatedAt: true,
+  pending: true,
+  scheduledAt: true,
+  unpublishAt: true,
+  embargoUntil: true,
+  deskNote: true,
+  notice: true,
+} as const;
 export type TSavedRow = Prisma.StoryGetPayload<{ select: typeof SAVED }>;
 export const saved = ({ pending, ...row }: TSavedRow) => ({ ...row, hasPending: pending !== null });
 export type TSavedStory = ReturnType<typeof saved>;
@@ -74,10 +86,12 @@ export const STORY_FOR_WRITE = {
 export type TStoryForWrite = Prisma.StoryGetPayload<{ select: typeof STORY_FOR_WRITE }>;
 
 /** A story for a change of state: one the actor may see (lib/stories/access.ts), or NOT_FOUND. */
-export const loadForActor = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> => loadVisibleStory({ db: tx, actor, storyId, query: { select: STORY_FOR_WRITE } });
+export const loadForActor = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> =>
+  loadVisibleStory({ db: tx, actor, storyId, query: { select: STORY_FOR_WRITE } });
 
 /** A story for a change of its words: one the actor may see and edit, or NOT_FOUND / FORBIDDEN. */
-export const loadForEdit = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> => loadEditableStory({ db: tx, actor, storyId, select: STORY_FOR_WRITE });
+export const loadForEdit = (tx: Tx, actor: TActor, storyId: string): Promise<TStoryForWrite> =>
+  loadEditableStory({ db: tx, actor, storyId, select: STORY_FOR_WRITE });
 
 export function conflict(): AppError {
   return new AppError("CONFLICT", "Someone else saved this story while you were editing it. Your text is kept; compare and choose what to keep.");
@@ -116,10 +130,13 @@ export async function keepOldSlug(tx: Tx, story: { id: string; slug: string; fir
 
 /** What a story needs before readers may see it: headline, text, a byline, alt text on every image. */
 export async function requirePublishable(tx: Tx, content: TContent) {
-  if (!content.headline.trim()) throw new AppError("INVALID_INPUT", "Give the story a headline before publishing.", { headline: ["A published story needs a headline."] });
+  if (!content.headline.trim())
+    throw new AppError("INVALID_INPUT", "Give the story a headline before publishing.", { headline: ["A published story needs a headline."] });
   if (!plainText(content.body).trim()) throw new AppError("INVALID_INPUT", "The story has no text yet.", { body: ["Write the story before publishing it."] });
   if (!content.credits.some((c) => c.role === "BYLINE")) {
-    throw new AppError("INVALID_INPUT", "Add at least one byline in Credits before publishing: readers need to know who wrote the story.", { credits: ["Add a byline."] });
+    throw new AppError("INVALID_INPUT", "Add at least one byline in Credits before publishing: readers need to know who wrote the story.", {
+      credits: ["Add a byline."],
+    });
   }
   await requireAltText(tx, mediaUseOf(content));
 }

@@ -14,14 +14,27 @@ const editorActor = async () => actorOf(await makeUser({ role: "EDITOR" }));
 describe("story tags", () => {
   it("are kept as written, with their addresses, and an editor that sends none leaves them alone", async () => {
     const editor = await editorActor();
-    const story = await createStory({ actor: editor, data: { headline: unique("Tagged"), body: paragraphDoc("Text."), tags: "Trade talks, Border,  trade TALKS " } });
+    const story = await createStory({
+      actor: editor,
+      data: { headline: unique("Tagged"), body: paragraphDoc("Text."), tags: "Trade talks, Border,  trade TALKS " },
+    });
     const row = await prisma.story.findUniqueOrThrow({ where: { id: story.id }, select: { tags: true, tagSlugs: true } });
     expect(row).toEqual({ tags: ["Trade talks", "Border"], tagSlugs: ["trade-talks", "border"] });
 
-    const kept = await updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: "Tagged, renamed", body: paragraphDoc("Text.") } });
+    const kept = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: story.version,
+      data: { headline: "Tagged, renamed", body: paragraphDoc("Text.") },
+    });
     expect((await prisma.story.findUniqueOrThrow({ where: { id: story.id } })).tags).toEqual(["Trade talks", "Border"]);
 
-    await updateStory({ actor: editor, storyId: story.id, baseVersion: kept.version, data: { headline: "Tagged, renamed", body: paragraphDoc("Text."), tags: [] } });
+    await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: kept.version,
+      data: { headline: "Tagged, renamed", body: paragraphDoc("Text."), tags: [] },
+    });
     expect((await prisma.story.findUniqueOrThrow({ where: { id: story.id } })).tags).toEqual([]);
   });
 
@@ -29,10 +42,19 @@ describe("story tags", () => {
     const editor = await editorActor();
     const story = await createStory({ actor: editor, data: { headline: unique("Careful"), body: paragraphDoc("Text."), tags: "Kept" } });
     const tooMany = Array.from({ length: 11 }, (_, i) => `Tag ${i}`).join(",");
-    await expect(updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: "Careful", body: paragraphDoc("Text."), tags: tooMany } })).rejects.toMatchObject({
+    await expect(
+      updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: "Careful", body: paragraphDoc("Text."), tags: tooMany } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
-    await expect(updateStory({ actor: editor, storyId: story.id, baseVersion: story.version, data: { headline: "Careful", body: paragraphDoc("Text."), tags: "x".repeat(41) } })).rejects.toMatchObject({
+    await expect(
+      updateStory({
+        actor: editor,
+        storyId: story.id,
+        baseVersion: story.version,
+        data: { headline: "Careful", body: paragraphDoc("Text."), tags: "x".repeat(41) },
+      }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect((await prisma.story.findUniqueOrThrow({ where: { id: story.id } })).tags).toEqual(["Kept"]);
@@ -54,7 +76,12 @@ describe("story tags", () => {
     expect((await storyFacts(story.id))?.tagSlugs).toEqual([slug]);
 
     // Retagging a published story is a pending update: readers keep the old tag until it is published.
-    const retagged = await updateStory({ actor: editor, storyId: story.id, baseVersion: published.version, data: { headline: "Harbour reopens", body: paragraphDoc("Words for readers."), tags: "Ports" } });
+    const retagged = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: published.version,
+      data: { headline: "Harbour reopens", body: paragraphDoc("Words for readers."), tags: "Ports" },
+    });
     expect(await findTag(slug)).not.toBeNull();
     await changeStoryState({ actor: editor, storyId: story.id, baseVersion: retagged.version, action: "publish" });
     expect(await findTag(slug)).toBeNull();

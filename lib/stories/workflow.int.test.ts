@@ -102,8 +102,13 @@ describe("embargoes", () => {
     const story = await readyStory(editor, unique("Embargoed results"));
     const until = minutes(120);
     const embargoed = await setEmbargo({ actor: editor, storyId: story.id, baseVersion: story.version, until });
-    await expect(publishStory({ actor: admin, storyId: story.id, baseVersion: embargoed.version })).rejects.toMatchObject({ code: "FORBIDDEN", message: /under embargo/ });
-    await expect(changeStoryState({ actor: editor, storyId: story.id, baseVersion: embargoed.version, action: "schedule", at: minutes(60) })).rejects.toMatchObject({
+    await expect(publishStory({ actor: admin, storyId: story.id, baseVersion: embargoed.version })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: /under embargo/,
+    });
+    await expect(
+      changeStoryState({ actor: editor, storyId: story.id, baseVersion: embargoed.version, action: "schedule", at: minutes(60) }),
+    ).rejects.toMatchObject({
       message: /or later/,
     });
     // Someone forces it live in the database: readers still see nothing.
@@ -134,7 +139,12 @@ describe("editing a published story", () => {
     const editor = await editorActor();
     const story = await readyStory(editor, unique("Live story"));
     const live = await publishStory({ actor: editor, storyId: story.id, baseVersion: story.version });
-    const edited = await updateStory({ actor: editor, storyId: story.id, baseVersion: live.version, data: { headline: `${story.slug} corrected`, body: body("New words."), slug: `${story.slug}-corrected` } });
+    const edited = await updateStory({
+      actor: editor,
+      storyId: story.id,
+      baseVersion: live.version,
+      data: { headline: `${story.slug} corrected`, body: body("New words."), slug: `${story.slug}-corrected` },
+    });
     expect(edited.hasPending).toBe(true);
     expect(edited.slug).toBe(story.slug);
     const page = await getPublishedStoryBySlug(story.slug);

@@ -8,7 +8,13 @@ const author: TActor = { kind: "user", id: "author", role: "CONTRIBUTOR", name: 
 const otherContributor: TActor = { kind: "user", id: "other", role: "CONTRIBUTOR", name: "O", email: "o@x" };
 const editor: TActor = { kind: "user", id: "ed", role: "EDITOR", name: "E", email: "e@x" };
 const admin: TActor = { kind: "user", id: "ad", role: "ADMIN", name: "D", email: "d@x" };
-const story = (status: TStatus, extra: Partial<TWorkflowStory> = {}): TWorkflowStory => ({ status, createdById: "author", embargoUntil: null, unpublishAt: null, ...extra });
+const story = (status: TStatus, extra: Partial<TWorkflowStory> = {}): TWorkflowStory => ({
+  status,
+  createdById: "author",
+  embargoUntil: null,
+  unpublishAt: null,
+  ...extra,
+});
 const input = { now, at: later, note: "Tighten the lede." };
 
 /** Every transition the desk (editors and admins) may make: action → states it starts from → where it leads. */

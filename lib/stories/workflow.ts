@@ -111,7 +111,8 @@ export function checkTransition(actor: TActor | null, story: TWorkflowStory, act
       if (!input.note?.trim()) return refuse("Say what needs changing: returning a story needs a note for its author.");
       break;
     case "publish":
-      if (embargoed) return refuse(`This story is under embargo until ${embargoed.toISOString()}; it cannot be published before then. Schedule it for that time instead.`);
+      if (embargoed)
+        return refuse(`This story is under embargo until ${embargoed.toISOString()}; it cannot be published before then. Schedule it for that time instead.`);
       break;
     case "schedule":
     case "scheduleUnpublish": {

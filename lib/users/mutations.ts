@@ -131,14 +131,18 @@ export async function changeOwnPassword({
   const user = await prisma.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   // Throttled as sign-in is, per account and address: a session left open is no way round the sign-in lockout.
   const keys = attemptKeys({ email: actor.email, address: clientAddress });
-  const right = await throttledPasswordCheck(keys, async () => Boolean(user && typeof currentPassword === "string" && (await verifyPassword(user.passwordHash, currentPassword))));
+  const right = await throttledPasswordCheck(keys, async () =>
+    Boolean(user && typeof currentPassword === "string" && (await verifyPassword(user.passwordHash, currentPassword))),
+  );
   if (!user || !right) {
     throw new AppError("INVALID_INPUT", "Your current password is not right.", { currentPassword: ["Your current password is not right."] });
   }
   const passwordHash = await hashPassword(parsed.data);
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
-    const ended = endOtherSessions ? (await tx.session.updateMany({ where: { userId: actor.id, revokedAt: null, id: { not: sessionId ?? "" } }, data: { revokedAt: new Date() } })).count : 0;
+    const ended = endOtherSessions
+      ? (await tx.session.updateMany({ where: { userId: actor.id, revokedAt: null, id: { not: sessionId ?? "" } }, data: { revokedAt: new Date() } })).count
+      : 0;
     await recordAudit(tx, { actor, action: "user.password-change", details: { endedOtherSessions: ended } });
     return { endedSessions: ended };
   });

@@ -8,7 +8,13 @@ import { changeUserRole, createUser, resetUserPassword, setUserActive } from "./
 import { listUsers } from "./queries";
 import { listAudit } from "@/lib/audit/audit";
 
-const asUser = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN" }): TActor => ({ kind: "user", id: u.id, role: u.role, name: "x", email: "x@x.test" });
+const asUser = (u: { id: string; role: "CONTRIBUTOR" | "EDITOR" | "ADMIN" }): TActor => ({
+  kind: "user",
+  id: u.id,
+  role: u.role,
+  name: "x",
+  email: "x@x.test",
+});
 
 describe("createUser", () => {
   it("stores an argon2id hash, never the password", async () => {
@@ -39,7 +45,10 @@ describe("createUser", () => {
 
   it("refuses a second account with the same email, in any case", async () => {
     const first = await makeUser();
-    const err = await createUser({ actor: SYSTEM_ACTOR, data: { email: first.email.toUpperCase(), name: "Twin", role: "CONTRIBUTOR", password: "a long password 1" } }).catch((e) => e);
+    const err = await createUser({
+      actor: SYSTEM_ACTOR,
+      data: { email: first.email.toUpperCase(), name: "Twin", role: "CONTRIBUTOR", password: "a long password 1" },
+    }).catch((e) => e);
     expect(err).toMatchObject({ code: "CONFLICT" });
     expect(err.message).toContain(first.email);
   });
@@ -77,7 +86,10 @@ describe("resetUserPassword", () => {
     const admin = await makeUser({ role: "ADMIN" });
     const target = await makeUser();
     const { sessionId } = await authenticate({ email: target.email, password: target.password });
-    await expect(resetUserPassword({ actor: asUser(admin), userId: target.id, password: "short" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { password: [expect.any(String)] } });
+    await expect(resetUserPassword({ actor: asUser(admin), userId: target.id, password: "short" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { password: [expect.any(String)] },
+    });
     await resetUserPassword({ actor: asUser(admin), userId: target.id, password: "a brand new password" });
     expect(await actorForSession(sessionId)).toBeNull();
     await expect(authenticate({ email: target.email, password: target.password })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
@@ -86,7 +98,9 @@ describe("resetUserPassword", () => {
 
   it("is for admins only", async () => {
     const editor = await makeUser({ role: "EDITOR" });
-    await expect(resetUserPassword({ actor: asUser(editor), userId: editor.id, password: "a brand new password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resetUserPassword({ actor: asUser(editor), userId: editor.id, password: "a brand new password" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });
 

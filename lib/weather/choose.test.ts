@@ -41,8 +41,18 @@ describe("forecastChanged", () => {
     expect(forecastChanged({ days: real, sample: true }, real)).toBe(true);
   });
   it("keeps a stored real forecast the provider repeats, and replaces it when any day differs", () => {
-    expect(forecastChanged({ days: real, sample: false }, real.map((d) => ({ ...d })))).toBe(false);
-    expect(forecastChanged({ days: real, sample: false }, real.map((d, i) => (i === 3 ? { ...d, precipitation: null } : d)))).toBe(true);
+    expect(
+      forecastChanged(
+        { days: real, sample: false },
+        real.map((d) => ({ ...d })),
+      ),
+    ).toBe(false);
+    expect(
+      forecastChanged(
+        { days: real, sample: false },
+        real.map((d, i) => (i === 3 ? { ...d, precipitation: null } : d)),
+      ),
+    ).toBe(true);
     expect(forecastChanged({ days: real, sample: false }, real.slice(0, 3))).toBe(true);
     expect(forecastChanged({ days: "garbage", sample: false }, real)).toBe(true);
   });

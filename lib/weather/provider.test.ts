@@ -11,6 +11,17 @@ describe("weather locations", () => {
     expect(locationKey({ name: "x", latitude: 39.9042, longitude: 116.4074 })).toBe("39.90,116.41");
   });
   it("say the WMO weather codes in words", () => {
-    expect([0, 2, 3, 45, 53, 63, 73, 81, 86, 95].map(describeWeather)).toEqual(["Clear", "Partly cloudy", "Overcast", "Fog", "Drizzle", "Rain", "Snow", "Showers", "Snow showers", "Thunderstorms"]);
+    expect([0, 2, 3, 45, 53, 63, 73, 81, 86, 95].map(describeWeather)).toEqual([
+      "Clear",
+      "Partly cloudy",
+      "Overcast",
+      "Fog",
+      "Drizzle",
+      "Rain",
+      "Snow",
+      "Showers",
+      "Snow showers",
+      "Thunderstorms",
+    ]);
   });
 });

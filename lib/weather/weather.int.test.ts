@@ -70,7 +70,11 @@ describe("the weather box's forecasts", () => {
       fake.setBase(30);
       expect(await refreshForecasts(defaultProvider())).toMatchObject({ changed: 1, failures: [] });
       const [real] = await storedForecasts();
-      expect(real).toMatchObject({ name: "Samplefield", sample: false, days: [expect.objectContaining({ max: 30 }), expect.anything(), expect.anything(), expect.anything()] });
+      expect(real).toMatchObject({
+        name: "Samplefield",
+        sample: false,
+        days: [expect.objectContaining({ max: 30 }), expect.anything(), expect.anything(), expect.anything()],
+      });
       expect(Date.now() - real!.issuedAt.getTime()).toBeLessThan(60_000);
     } finally {
       process.env.NEWSROOM_WEATHER_LOCATIONS = "Testville:12.34,56.78;Nowhere:-12.34,-56.78";

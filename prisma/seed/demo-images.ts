@@ -47,7 +47,10 @@ const border = jpeg(
 const delegation = jpeg(
   `<rect width="${W}" height="${H}" fill="#d9cfbf"/><rect y="640" width="${W}" height="360" fill="#8c6f55"/>` +
     `<rect x="250" y="520" width="1100" height="70" rx="8" fill="#2f5d8a"/><rect x="250" y="585" width="1100" height="150" fill="#27496b"/>` +
-    Array.from({ length: 5 }, (_, i) => `<circle cx="${380 + i * 210}" cy="450" r="42" fill="#b98b6a"/><rect x="${335 + i * 210}" y="490" width="90" height="40" rx="10" fill="#333"/>`).join("") +
+    Array.from(
+      { length: 5 },
+      (_, i) => `<circle cx="${380 + i * 210}" cy="450" r="42" fill="#b98b6a"/><rect x="${335 + i * 210}" y="490" width="90" height="40" rx="10" fill="#333"/>`,
+    ).join("") +
     `<rect x="760" y="160" width="80" height="200" fill="#9a2b2b"/>`,
 );
 

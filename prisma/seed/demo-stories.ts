@@ -11,7 +11,15 @@ const doc = (...content: TRichNode[]): TRichDoc => ({ type: "doc", content });
 /** A demo image in the body, by its key in demo-images.ts (the seed puts in the library id). */
 const image = (key: string): TRichNode => ({ type: "mediaImage", attrs: { mediaId: `demo-${key}` } });
 
-export type TDemoPerson = { key: string; name: string; title: string; affiliation?: string; shortBio: string; longBio?: string; account?: "editor" | "contributor" };
+export type TDemoPerson = {
+  key: string;
+  name: string;
+  title: string;
+  affiliation?: string;
+  shortBio: string;
+  longBio?: string;
+  account?: "editor" | "contributor";
+};
 export type TDemoCredit = { person: string; role: "BYLINE" | "CONTRIBUTOR" | "ADDITIONAL_REPORTING" | "PHOTOGRAPHER" | "GRAPHICS"; location?: string };
 export type TDemoStory = {
   headline: string;
@@ -39,7 +47,14 @@ export type TDemoStory = {
 
 /** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
 export const DEMO_PEOPLE: TDemoPerson[] = [
-  { key: "doe", name: "John Doe", title: "bureau chief in Beijing", shortBio: "is the bureau chief in Beijing", longBio: "John Doe has reported from East Asia for twelve years.\n\nBefore Beijing he covered the Korean peninsula from Seoul.", account: "editor" },
+  {
+    key: "doe",
+    name: "John Doe",
+    title: "bureau chief in Beijing",
+    shortBio: "is the bureau chief in Beijing",
+    longBio: "John Doe has reported from East Asia for twelve years.\n\nBefore Beijing he covered the Korean peninsula from Seoul.",
+    account: "editor",
+  },
   { key: "roe", name: "Jane Roe", title: "correspondent", affiliation: "Reuters", shortBio: "is a Reuters correspondent in Beijing" },
   { key: "kim", name: "Min-ji Kim", title: "reporter in Seoul", shortBio: "is a reporter in Seoul", account: "contributor" },
   { key: "alvarez", name: "Sofía Álvarez", title: "city hall reporter", shortBio: "covers city hall" },
@@ -72,9 +87,17 @@ export const DEMO_STORIES: TDemoStory[] = [
       h2("What is on the table"),
       p("Officials familiar with the agenda said the talks would cover three subjects:"),
       bullets("Reopening the joint liaison office", "Family reunions before the winter holidays", "A hotline between military commanders"),
-      p("The full agenda was published by the ", link("foreign ministry", "https://example.com/agenda"), ", which called the day ", t("a modest but real step", { type: "italic" }), "."),
+      p(
+        "The full agenda was published by the ",
+        link("foreign ministry", "https://example.com/agenda"),
+        ", which called the day ",
+        t("a modest but real step", { type: "italic" }),
+        ".",
+      ),
       h2("Residents cautious"),
-      p("In the village itself, residents were wary. “We have seen talks start before,” said a farmer who has lived near the border all his life. “We will believe it when the gates open.”"),
+      p(
+        "In the village itself, residents were wary. “We have seen talks start before,” said a farmer who has lived near the border all his life. “We will believe it when the gates open.”",
+      ),
     ),
   },
   {
@@ -89,9 +112,15 @@ export const DEMO_STORIES: TDemoStory[] = [
     pin: 2,
     credits: [{ person: "alvarez", role: "BYLINE" }],
     body: doc(
-      p("The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access."),
+      p(
+        "The city council voted 7-2 on Wednesday night to approve a network of protected bike lanes, ending months of argument over parking and delivery access.",
+      ),
       quote("“This is about making the street safe for a child on a bicycle,” the council president said before the vote."),
-      p("Opponents, mostly shop owners along the busiest corridor, said the loss of parking would hurt business. The plan sets aside ", t("loading zones", { type: "bold" }), " on every block."),
+      p(
+        "Opponents, mostly shop owners along the busiest corridor, said the loss of parking would hurt business. The plan sets aside ",
+        t("loading zones", { type: "bold" }),
+        " on every block.",
+      ),
       h2("How the money is spent"),
       bullets("Year one: the downtown loop", "Year two: the river crossings", "Year three: links to the suburbs"),
     ),
@@ -110,7 +139,9 @@ export const DEMO_STORIES: TDemoStory[] = [
     ],
     notes: [{ kind: "CORRECTION", body: "An earlier version of this story misstated the day of the decision. It was Thursday, not Wednesday." }],
     body: doc(
-      p("The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move."),
+      p(
+        "The central bank left interest rates unchanged on Thursday, as expected, and signaled that it would wait for more data before deciding on its next move.",
+      ),
       p("Stocks rose slightly in early trading. Bond yields were little changed."),
       image("markets"),
       quote("“The direction of travel is clear, but the pace is not,” the bank's president told reporters."),
@@ -125,7 +156,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     author: "contributor",
     state: "PUBLISHED",
     credits: [{ person: "kim", role: "BYLINE" }],
-    body: doc(p("The city rowing club won the national eights title on Saturday, its first since 1986, overtaking the favorites in the final 500 meters."), quote("“We were a length down and nobody panicked,” the stroke said.")),
+    body: doc(
+      p("The city rowing club won the national eights title on Saturday, its first since 1986, overtaking the favorites in the final 500 meters."),
+      quote("“We were a length down and nobody panicked,” the stroke said."),
+    ),
   },
   {
     headline: "Opinion: The bike lanes are worth the parking",
@@ -136,7 +170,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     author: "editor",
     state: "PUBLISHED",
     credits: [{ person: "doe", role: "BYLINE" }],
-    body: doc(p("Every city that has built a connected network of protected lanes has seen the same thing: more people cycling, fewer people hurt."), p("The council made the right call.")),
+    body: doc(
+      p("Every city that has built a connected network of protected lanes has seen the same thing: more people cycling, fewer people hurt."),
+      p("The council made the right call."),
+    ),
   },
   {
     headline: "Telescope array spots a rare double star",
@@ -169,7 +206,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     author: "contributor",
     state: "IN_REVIEW",
     credits: [{ person: "kim", role: "BYLINE" }],
-    body: doc(p("Waiting times in the city's emergency rooms fell for the third month in a row in October, according to figures released on Friday."), quote("“The extra night staff are making a difference,” a hospital spokeswoman said.")),
+    body: doc(
+      p("Waiting times in the city's emergency rooms fell for the third month in a row in October, according to figures released on Friday."),
+      quote("“The extra night staff are making a difference,” a hospital spokeswoman said."),
+    ),
   },
   {
     headline: "Election night: polls close at eight",
@@ -180,7 +220,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     state: "SCHEDULED",
     scheduleInHours: 6,
     credits: [{ person: "alvarez", role: "BYLINE" }],
-    body: doc(p("Polls close at 8 p.m. Results from the first precincts are expected within the hour."), bullets("The mayor's race", "The transit levy", "Two open council seats")),
+    body: doc(
+      p("Polls close at 8 p.m. Results from the first precincts are expected within the hour."),
+      bullets("The mayor's race", "The transit levy", "Two open council seats"),
+    ),
   },
   {
     headline: "Study links city trees to cooler summer nights",
@@ -193,7 +236,10 @@ export const DEMO_STORIES: TDemoStory[] = [
     scheduleInHours: 24,
     embargoInHours: 24,
     credits: [{ person: "weber", role: "BYLINE" }],
-    body: doc(p("Streets lined with mature trees stayed up to three degrees cooler at night than treeless ones, a study published on Thursday found."), p("The journal's embargo lifts at the time shown in the newsroom.")),
+    body: doc(
+      p("Streets lined with mature trees stayed up to three degrees cooler at night than treeless ones, a study published on Thursday found."),
+      p("The journal's embargo lifts at the time shown in the newsroom."),
+    ),
   },
   {
     headline: "Summer festival lineup announced",

@@ -123,16 +123,38 @@ export async function seedDemoContent(): Promise<boolean> {
           scheduledAt: story.scheduleInHours ? hours(story.scheduleInHours) : null,
           embargoUntil: story.embargoInHours ? hours(story.embargoInHours) : null,
           deskNote: story.deskNote ?? null,
-          notes: { create: (story.notes ?? []).map((n, k) => ({ ...n, createdById: authors.editor.id, createdAt: new Date(at.getTime() + (k + 1) * 20 * 60 * 1000) })) },
+          notes: {
+            create: (story.notes ?? []).map((n, k) => ({ ...n, createdById: authors.editor.id, createdAt: new Date(at.getTime() + (k + 1) * 20 * 60 * 1000) })),
+          },
           credits: {
             create: story.credits.map((c, position) => ({ personId: people.get(c.person)!, role: c.role, location: c.location ?? null, position })),
           },
         },
-        select: { id: true, slug: true, headline: true, dek: true, dateline: true, sectionId: true, leadMediaId: true, leadCaption: true, tags: true, body: true, status: true, credits: { orderBy: { position: "asc" } } },
+        select: {
+          id: true,
+          slug: true,
+          headline: true,
+          dek: true,
+          dateline: true,
+          sectionId: true,
+          leadMediaId: true,
+          leadCaption: true,
+          tags: true,
+          body: true,
+          status: true,
+          credits: { orderBy: { position: "asc" } },
+        },
       });
       if (story.pin) await tx.frontPagePin.create({ data: { storyId: created.id, position: story.pin } });
       // Each story starts its history with the content it was seeded with.
-      await recordRevision(tx, { storyId: created.id, actor: editor, kind: "SAVE", status: created.status, summary: "Added with the demo content", content: liveContent(created) });
+      await recordRevision(tx, {
+        storyId: created.id,
+        actor: editor,
+        kind: "SAVE",
+        status: created.status,
+        summary: "Added with the demo content",
+        content: liveContent(created),
+      });
     }
     // The weather box: forecasts arrive from the provider in the background; until one does
     // (offline, say), a sample labelled "Sample forecast — demo data" shows what the box is.

@@ -61,56 +61,60 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const editor = hasRole(user, "EDITOR");
   return (
     <NewsroomPage user={user} width="6xl">
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <div>
-            <h1 className="text-2xl font-semibold">Welcome, {user.name}</h1>
-            <p className="text-sm text-ink/70">
-              The desk: where every story stands. <Link href="/" className="underline underline-offset-2">View the public site</Link>.
-            </p>
-          </div>
-          <div className="flex gap-3">
-            <Link href="/newsroom/stories/new" className="inline-block rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
-              Write a new story
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">Welcome, {user.name}</h1>
+          <p className="text-sm text-ink/70">
+            The desk: where every story stands.{" "}
+            <Link href="/" className="underline underline-offset-2">
+              View the public site
             </Link>
-            <Link href="/newsroom/stories" className="inline-block rounded border border-ink/30 bg-white px-4 py-2 text-sm font-semibold">
-              All stories
-            </Link>
-          </div>
+            .
+          </p>
         </div>
-
-        <form role="search" aria-label="Filter the desk" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col font-semibold">
-            Section
-            <select name="section" defaultValue={filter.section ?? ""} className={input}>
-              <NamedOptions rows={sections} empty="All sections" />
-            </select>
-          </label>
-          <label className="flex flex-col font-semibold">
-            Person credited
-            <select name="person" defaultValue={filter.person ?? ""} className={input}>
-              <NamedOptions rows={people} empty="Anyone" />
-            </select>
-          </label>
-          <label className="flex flex-col font-semibold">
-            State
-            <select name="status" defaultValue={filter.status ?? ""} className={input}>
-              <option value="">Any state</option>
-              <OptionList values={STATUSES} labels={STATUS_LABEL} />
-            </select>
-          </label>
-          <button type="submit" className="rounded border border-ink/30 bg-white px-3 py-1 font-semibold">
-            Filter
-          </button>
-        </form>
-
-        <div className="mt-6 grid gap-4 md:grid-cols-2">
-          {desk.attention.length > 0 && <DeskList title="Needs attention" items={desk.attention} empty="" />}
-          <DeskList title="My drafts" items={desk.mine} empty="No drafts of yours." />
-          <DeskList title={editor ? "In review" : "Submitted"} items={desk.review} empty={editor ? "Nothing waiting for the desk." : "Nothing submitted."} />
-          <DeskList title="Scheduled" items={desk.scheduled} empty="Nothing scheduled." />
-          <DeskList title="Embargoed" items={desk.embargoed} empty="No embargoes." />
-          <DeskList title="Recently published" items={desk.published} empty="Nothing published yet." />
+        <div className="flex gap-3">
+          <Link href="/newsroom/stories/new" className="inline-block rounded bg-ink px-4 py-2 text-sm font-semibold text-paper">
+            Write a new story
+          </Link>
+          <Link href="/newsroom/stories" className="inline-block rounded border border-ink/30 bg-white px-4 py-2 text-sm font-semibold">
+            All stories
+          </Link>
         </div>
+      </div>
+
+      <form role="search" aria-label="Filter the desk" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col font-semibold">
+          Section
+          <select name="section" defaultValue={filter.section ?? ""} className={input}>
+            <NamedOptions rows={sections} empty="All sections" />
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          Person credited
+          <select name="person" defaultValue={filter.person ?? ""} className={input}>
+            <NamedOptions rows={people} empty="Anyone" />
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          State
+          <select name="status" defaultValue={filter.status ?? ""} className={input}>
+            <option value="">Any state</option>
+            <OptionList values={STATUSES} labels={STATUS_LABEL} />
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-ink/30 bg-white px-3 py-1 font-semibold">
+          Filter
+        </button>
+      </form>
+
+      <div className="mt-6 grid gap-4 md:grid-cols-2">
+        {desk.attention.length > 0 && <DeskList title="Needs attention" items={desk.attention} empty="" />}
+        <DeskList title="My drafts" items={desk.mine} empty="No drafts of yours." />
+        <DeskList title={editor ? "In review" : "Submitted"} items={desk.review} empty={editor ? "Nothing waiting for the desk." : "Nothing submitted."} />
+        <DeskList title="Scheduled" items={desk.scheduled} empty="Nothing scheduled." />
+        <DeskList title="Embargoed" items={desk.embargoed} empty="No embargoes." />
+        <DeskList title="Recently published" items={desk.published} empty="Nothing published yet." />
+      </div>
     </NewsroomPage>
   );
 }

@@ -16,7 +16,12 @@ export async function POST(request: Request) {
     const actor = await getCurrentUser();
     if (!actor) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again, then upload the file.");
     const max = maxUploadBytes();
-    const data = await readBodyWithLimit(request, max, `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`, uploadIdleMs());
+    const data = await readBodyWithLimit(
+      request,
+      max,
+      `This file is larger than the ${formatMegabytes(max)} limit. Resize or compress it, then upload it again.`,
+      uploadIdleMs(),
+    );
     const { media, duplicate } = await uploadMedia({ actor, filename: request.headers.get("x-filename"), data });
     return Response.json({ media, duplicate }, { status: duplicate ? 200 : 201, headers: NO_STORE });
   } catch (err) {

@@ -11,11 +11,19 @@ export const dynamic = "force-dynamic";
 const SITEMAPS: Record<string, () => Promise<string>> = {
   "news.xml": async () => {
     const recent = await listRecentForNewsSitemap();
-    return newsSitemap({ name: SITE_NAME, language: SITE_LANGUAGE }, recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! })));
+    return newsSitemap(
+      { name: SITE_NAME, language: SITE_LANGUAGE },
+      recent.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), title: s.headline, published: s.firstPublishedAt! })),
+    );
   },
   "stories.xml": async () => {
     const { stories } = await listSitemapEntries();
-    return urlSet(stories.map((s) => ({ url: absoluteUrl(`/stories/${s.slug}`), lastModified: s.publishedAt && s.publishedAt > s.contentUpdatedAt ? s.publishedAt : s.contentUpdatedAt })));
+    return urlSet(
+      stories.map((s) => ({
+        url: absoluteUrl(`/stories/${s.slug}`),
+        lastModified: s.publishedAt && s.publishedAt > s.contentUpdatedAt ? s.publishedAt : s.contentUpdatedAt,
+      })),
+    );
   },
   "sections.xml": async () => {
     const { sections } = await listSitemapEntries();

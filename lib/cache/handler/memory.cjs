@@ -75,7 +75,7 @@ const stringBytes = (s) => (typeof s === "string" ? s.length * 2 : 0);
  * @returns {B}
  */
 function own(buf) {
-  if (!buf || buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength) return buf;
+  if (!buf || (buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength)) return buf;
   const copy = Buffer.allocUnsafeSlow(buf.byteLength);
   copy.set(buf);
   return /** @type {B} */ (/** @type {unknown} */ (copy));

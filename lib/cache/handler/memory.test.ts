@@ -4,7 +4,9 @@ import MemoryCacheHandler, { pageCacheStore, Store } from "./memory.cjs";
 
 const MB = 1024 * 1024;
 const require = createRequire(import.meta.url);
-const { SharedCacheControls } = require("next/dist/server/lib/incremental-cache/shared-cache-controls.external") as { SharedCacheControls: { cacheControls: Map<string, unknown> } };
+const { SharedCacheControls } = require("next/dist/server/lib/incremental-cache/shared-cache-controls.external") as {
+  SharedCacheControls: { cacheControls: Map<string, unknown> };
+};
 
 /** A rendered page as Next hands it to the cache (html, flight data, segment prefetches), filed under `tags`. */
 function page(status: number, tags: string[], bytes = 20_000) {
@@ -33,7 +35,7 @@ describe("the page cache's memory", () => {
       if (i % 100 === 0) expect(await cache.get("/stories/tide", { kind: "APP_PAGE" })).not.toBeNull();
     }
     const store = pageCacheStore();
-    expect(store.errors.bytes).toBeLessThanOrEqual(4 * MB / 16);
+    expect(store.errors.bytes).toBeLessThanOrEqual((4 * MB) / 16);
     expect(store.errors.size).toBeLessThan(10); // ~80 KB each against 256 KB
     expect(store.bytes).toBeLessThanOrEqual(4 * MB);
     expect(await cache.get("/stories/made-up-2999", { kind: "APP_PAGE" })).not.toBeNull(); // the newest are still kept

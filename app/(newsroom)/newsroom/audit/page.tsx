@@ -26,31 +26,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { events, pages } = await listAudit({ actor: user, page });
   return (
     <NewsroomPage user={user} width="6xl">
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="mt-1 text-sm text-ink/70">Publishing, scheduling, embargoes, archiving and changes to accounts: who, what, when. Newest first.</p>
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">Audit log</caption>
-          <TableHead columns={["When", "Who", "What", "Details"]} />
-          <tbody className="divide-y divide-ink/10">
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.at)}</td>
-                <td className="pr-4">{e.actor ? `${e.actor.name} (${e.actor.email})` : "The system"}</td>
-                <td className="pr-4">{AUDIT_ACTIONS[e.action as TAuditAction] ?? e.action}</td>
-                <td>
-                  {e.storyId ? (
-                    <Link href={`/newsroom/stories/${e.storyId}`} className="underline">
-                      {describe(e.details)}
-                    </Link>
-                  ) : (
-                    describe(e.details)
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <Pager page={page} pages={pages} href={(p) => `/newsroom/audit${pageQuery({}, p)}`} />
+      <h1 className="text-2xl font-semibold">Audit log</h1>
+      <p className="mt-1 text-sm text-ink/70">Publishing, scheduling, embargoes, archiving and changes to accounts: who, what, when. Newest first.</p>
+      <table className="mt-4 w-full text-left text-sm">
+        <caption className="sr-only">Audit log</caption>
+        <TableHead columns={["When", "Who", "What", "Details"]} />
+        <tbody className="divide-y divide-ink/10">
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(e.at)}</td>
+              <td className="pr-4">{e.actor ? `${e.actor.name} (${e.actor.email})` : "The system"}</td>
+              <td className="pr-4">{AUDIT_ACTIONS[e.action as TAuditAction] ?? e.action}</td>
+              <td>
+                {e.storyId ? (
+                  <Link href={`/newsroom/stories/${e.storyId}`} className="underline">
+                    {describe(e.details)}
+                  </Link>
+                ) : (
+                  describe(e.details)
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager page={page} pages={pages} href={(p) => `/newsroom/audit${pageQuery({}, p)}`} />
     </NewsroomPage>
   );
 }

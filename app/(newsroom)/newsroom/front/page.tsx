@@ -17,47 +17,57 @@ export default async function FrontPageDesk() {
   if (!hasRole(user, "EDITOR")) {
     return (
       <NewsroomPage user={user} width="4xl">
-          <h1 className="text-2xl font-semibold">Front page</h1>
-          <p className="mt-2">Editors and admins arrange the front page.</p>
+        <h1 className="text-2xl font-semibold">Front page</h1>
+        <p className="mt-2">Editors and admins arrange the front page.</p>
       </NewsroomPage>
     );
   }
   const [pins, pinnable] = await Promise.all([listPins({ actor: user }), listPinnable({ actor: user })]);
   return (
     <NewsroomPage user={user} width="4xl">
-        <h1 className="text-2xl font-semibold">Front page</h1>
-        <p className="mt-1 text-sm text-ink/70">
-          Pin up to {TOP_COUNT} stories to the top of the <Link href="/" className="underline">front page</Link>, in order: the first is the lead. The rest of the top fills with the newest stories.
-        </p>
-        <ol aria-label="Pinned stories" className="mt-6 space-y-2">
-          {pins.map(({ story }, i) => (
-            <li key={story.id} className="flex flex-wrap items-center gap-3 rounded border border-ink/15 bg-white p-3 text-sm">
-              <span className="font-semibold">{i === 0 ? "Lead" : `#${i + 1}`}</span>
-              <Link href={`/newsroom/stories/${story.id}`} className="font-semibold hover:underline">
-                {story.headline}
-              </Link>
-              {story.status !== "PUBLISHED" && <span className="text-accent">({STATUS_LABEL[story.status]}: not shown)</span>}
-              <span className="ml-auto flex gap-1">
-                {(["up", "down", "unpin"] as const).map((op) => (
-                  <ActionForm key={op} action={arrangeFrontAction} submitLabel={op === "up" ? "Up" : op === "down" ? "Down" : "Unpin"} variant="secondary" className="inline">
-                    <input type="hidden" name="storyId" value={story.id} />
-                    <input type="hidden" name="op" value={op} />
-                  </ActionForm>
-                ))}
-              </span>
-            </li>
-          ))}
-          {pins.length === 0 && <li className="text-sm text-ink/70">Nothing pinned: the front page shows the newest stories.</li>}
-        </ol>
-        <ActionForm action={arrangeFrontAction} submitLabel="Pin to the front page" className="mt-6 flex flex-wrap items-end gap-2">
-          <input type="hidden" name="op" value="pin" />
-          <label className="flex flex-col text-sm font-semibold">
-            Published story
-            <select name="storyId" defaultValue="" className={`${input} w-96`}>
-              <NamedOptions rows={pinnable.map((s) => ({ id: s.id, name: s.headline }))} empty="Choose a story" />
-            </select>
-          </label>
-        </ActionForm>
+      <h1 className="text-2xl font-semibold">Front page</h1>
+      <p className="mt-1 text-sm text-ink/70">
+        Pin up to {TOP_COUNT} stories to the top of the{" "}
+        <Link href="/" className="underline">
+          front page
+        </Link>
+        , in order: the first is the lead. The rest of the top fills with the newest stories.
+      </p>
+      <ol aria-label="Pinned stories" className="mt-6 space-y-2">
+        {pins.map(({ story }, i) => (
+          <li key={story.id} className="flex flex-wrap items-center gap-3 rounded border border-ink/15 bg-white p-3 text-sm">
+            <span className="font-semibold">{i === 0 ? "Lead" : `#${i + 1}`}</span>
+            <Link href={`/newsroom/stories/${story.id}`} className="font-semibold hover:underline">
+              {story.headline}
+            </Link>
+            {story.status !== "PUBLISHED" && <span className="text-accent">({STATUS_LABEL[story.status]}: not shown)</span>}
+            <span className="ml-auto flex gap-1">
+              {(["up", "down", "unpin"] as const).map((op) => (
+                <ActionForm
+                  key={op}
+                  action={arrangeFrontAction}
+                  submitLabel={op === "up" ? "Up" : op === "down" ? "Down" : "Unpin"}
+                  variant="secondary"
+                  className="inline"
+                >
+                  <input type="hidden" name="storyId" value={story.id} />
+                  <input type="hidden" name="op" value={op} />
+                </ActionForm>
+              ))}
+            </span>
+          </li>
+        ))}
+        {pins.length === 0 && <li className="text-sm text-ink/70">Nothing pinned: the front page shows the newest stories.</li>}
+      </ol>
+      <ActionForm action={arrangeFrontAction} submitLabel="Pin to the front page" className="mt-6 flex flex-wrap items-end gap-2">
+        <input type="hidden" name="op" value="pin" />
+        <label className="flex flex-col text-sm font-semibold">
+          Published story
+          <select name="storyId" defaultValue="" className={`${input} w-96`}>
+            <NamedOptions rows={pinnable.map((s) => ({ id: s.id, name: s.headline }))} empty="Choose a story" />
+          </select>
+        </label>
+      </ActionForm>
     </NewsroomPage>
   );
 }

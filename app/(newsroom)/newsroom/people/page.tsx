@@ -19,62 +19,62 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const people = await listPeople({ actor: user, q });
   return (
     <NewsroomPage user={user} width="6xl">
-        <h1 className="text-2xl font-semibold">People</h1>
-        <p className="mt-1 text-sm text-ink/70">Everyone who can be credited on a story — with or without a login.</p>
+      <h1 className="text-2xl font-semibold">People</h1>
+      <p className="mt-1 text-sm text-ink/70">Everyone who can be credited on a story — with or without a login.</p>
 
-        <section aria-labelledby="new-person" className="mt-6 rounded border border-ink/15 bg-white p-4">
-          <h2 id="new-person" className="font-semibold">
-            New person
-          </h2>
-          <ActionForm action={createPersonFormAction} submitLabel="Add person" resetOnSuccess className="mt-3 flex flex-wrap items-end gap-3">
-            <label className="flex flex-col text-sm font-semibold">
-              Name
-              <input name="name" className={input} />
-            </label>
-            <label className="flex flex-col text-sm font-semibold">
-              Title
-              <input name="title" placeholder="bureau chief in Beijing" className={input} />
-            </label>
-            <label className="flex flex-col text-sm font-semibold">
-              Affiliation
-              <input name="affiliation" placeholder="The Washington Post" className={input} />
-            </label>
-            <label className="flex flex-col text-sm font-semibold">
-              One-line bio
-              <input name="shortBio" placeholder="is the bureau chief in Beijing" className={`${input} w-80`} />
-            </label>
-          </ActionForm>
-        </section>
-
-        <form role="search" aria-label="Find people" className="mt-6 flex items-end gap-2">
+      <section aria-labelledby="new-person" className="mt-6 rounded border border-ink/15 bg-white p-4">
+        <h2 id="new-person" className="font-semibold">
+          New person
+        </h2>
+        <ActionForm action={createPersonFormAction} submitLabel="Add person" resetOnSuccess className="mt-3 flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-sm font-semibold">
-            Search
-            <input name="q" defaultValue={q} className={input} />
+            Name
+            <input name="name" className={input} />
           </label>
-          <button type="submit" className="rounded border border-ink/30 bg-white px-3 py-1 text-sm font-semibold">
-            Search
-          </button>
-        </form>
+          <label className="flex flex-col text-sm font-semibold">
+            Title
+            <input name="title" placeholder="bureau chief in Beijing" className={input} />
+          </label>
+          <label className="flex flex-col text-sm font-semibold">
+            Affiliation
+            <input name="affiliation" placeholder="The Washington Post" className={input} />
+          </label>
+          <label className="flex flex-col text-sm font-semibold">
+            One-line bio
+            <input name="shortBio" placeholder="is the bureau chief in Beijing" className={`${input} w-80`} />
+          </label>
+        </ActionForm>
+      </section>
 
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="sr-only">People ({people.length})</caption>
-          <TableHead columns={["Name", "Title", "Affiliation", "Credits", "Status"]} />
-          <tbody className="divide-y divide-ink/10">
-            {people.map((p) => (
-              <tr key={p.id}>
-                <td className="py-2">
-                  <Link href={`/newsroom/people/${p.id}`} className="font-semibold hover:underline">
-                    {p.name}
-                  </Link>
-                </td>
-                <td>{p.title}</td>
-                <td>{p.affiliation}</td>
-                <td>{p._count.credits}</td>
-                <td>{p.retiredAt ? "Retired" : "Active"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <form role="search" aria-label="Find people" className="mt-6 flex items-end gap-2">
+        <label className="flex flex-col text-sm font-semibold">
+          Search
+          <input name="q" defaultValue={q} className={input} />
+        </label>
+        <button type="submit" className="rounded border border-ink/30 bg-white px-3 py-1 text-sm font-semibold">
+          Search
+        </button>
+      </form>
+
+      <table className="mt-4 w-full text-left text-sm">
+        <caption className="sr-only">People ({people.length})</caption>
+        <TableHead columns={["Name", "Title", "Affiliation", "Credits", "Status"]} />
+        <tbody className="divide-y divide-ink/10">
+          {people.map((p) => (
+            <tr key={p.id}>
+              <td className="py-2">
+                <Link href={`/newsroom/people/${p.id}`} className="font-semibold hover:underline">
+                  {p.name}
+                </Link>
+              </td>
+              <td>{p.title}</td>
+              <td>{p.affiliation}</td>
+              <td>{p._count.credits}</td>
+              <td>{p.retiredAt ? "Retired" : "Active"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </NewsroomPage>
   );
 }

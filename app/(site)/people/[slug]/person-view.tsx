@@ -37,7 +37,15 @@ function Portrait({ photo, name }: { photo: TDisplayMedia; name: string }) {
       {p.sources.map((s) => (
         <source key={s.type} type={s.type} srcSet={s.srcSet} sizes="8rem" />
       ))}
-      <img src={p.src} srcSet={p.srcSet} sizes="8rem" width={128} height={128} alt={photo.alt || `Portrait of ${name}`} className="size-32 rounded-full bg-ink/5 object-cover" />
+      <img
+        src={p.src}
+        srcSet={p.srcSet}
+        sizes="8rem"
+        width={128}
+        height={128}
+        alt={photo.alt || `Portrait of ${name}`}
+        className="size-32 rounded-full bg-ink/5 object-cover"
+      />
     </picture>
   );
 }
@@ -52,8 +60,8 @@ export async function PersonView({ slug, page }: { slug: string; page: number })
       <header className="flex items-center gap-5">
         {person.photo && <Portrait photo={person.photo} name={person.name} />}
         <div>
-        <h1 className="font-serif text-4xl font-bold">{person.name}</h1>
-        {(person.title || person.affiliation) && <p className="mt-2 text-lg text-ink/80">{[person.title, person.affiliation].filter(Boolean).join(", ")}</p>}
+          <h1 className="font-serif text-4xl font-bold">{person.name}</h1>
+          {(person.title || person.affiliation) && <p className="mt-2 text-lg text-ink/80">{[person.title, person.affiliation].filter(Boolean).join(", ")}</p>}
         </div>
       </header>
       {person.longBio

@@ -26,7 +26,8 @@ type TProps = { params: Promise<{ slug: string }> };
 async function loadStory(slug: string) {
   await labelPage(storySlugLabel(slug));
   const story = await getPublishedStoryBySlug(slug);
-  if (story) await labelPage(storyLabel(story.id), LABEL.weather, ...story.credits.map((c) => personLabel(c.person.id)), ...[...story.media.keys()].map(mediaLabel));
+  if (story)
+    await labelPage(storyLabel(story.id), LABEL.weather, ...story.credits.map((c) => personLabel(c.person.id)), ...[...story.media.keys()].map(mediaLabel));
   return story;
 }
 

@@ -29,5 +29,15 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
 export async function TagView({ slug, page }: { slug: string; page: number }) {
   const data = await load(slug, page);
   if (!data) notFound();
-  return <StoryList kicker="Tag" heading={data.tag.name} stories={data.stories} page={page} pages={data.pages} base={`/tags/${data.tag.slug}`} empty="No stories yet." />;
+  return (
+    <StoryList
+      kicker="Tag"
+      heading={data.tag.name}
+      stories={data.stories}
+      page={page}
+      pages={data.pages}
+      base={`/tags/${data.tag.slug}`}
+      empty="No stories yet."
+    />
+  );
 }

@@ -17,35 +17,32 @@ export const metadata: Metadata = { title: "Edit story", robots: { index: false 
 export default async function EditStoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/newsroom/stories/${id}`);
-  const [story, sections] = await Promise.all([
-    orNotFound(getStoryForEditor({ actor: user, storyId: id })),
-    listSections(),
-  ]);
+  const [story, sections] = await Promise.all([orNotFound(getStoryForEditor({ actor: user, storyId: id })), listSections()]);
   // Corrections and updates are the desk's, on stories readers have seen.
   const notes = hasRole(user, "EDITOR") && story.firstPublishedAt ? await listStoryNotesForDesk({ actor: user, storyId: story.id }) : null;
   return (
     <NewsroomPage user={user} width="4xl" editor>
-        <h1 className="sr-only">Edit story: {story.headline || "Untitled story"}</h1>
-        <StoryEditorLoader
-          story={{
-            id: story.id,
-            version: story.version,
-            meta: toStoryMeta(story, story.createdById),
-            everPublished: story.firstPublishedAt !== null,
-            credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
-            media: [...story.media.values()],
-            draft: toDraft(story),
-          }}
-          sections={sections}
-          actor={user}
-          timeZone={TIME_ZONE}
-          maxUploadBytes={maxUploadBytes()}
-        />
-        {notes && (
-          <div className="mt-6">
-            <NotesPanel storyId={story.id} notes={notes} />
-          </div>
-        )}
+      <h1 className="sr-only">Edit story: {story.headline || "Untitled story"}</h1>
+      <StoryEditorLoader
+        story={{
+          id: story.id,
+          version: story.version,
+          meta: toStoryMeta(story, story.createdById),
+          everPublished: story.firstPublishedAt !== null,
+          credits: story.credits.map((c) => ({ person: c.person, role: c.role, location: c.location, override: c.override })),
+          media: [...story.media.values()],
+          draft: toDraft(story),
+        }}
+        sections={sections}
+        actor={user}
+        timeZone={TIME_ZONE}
+        maxUploadBytes={maxUploadBytes()}
+      />
+      {notes && (
+        <div className="mt-6">
+          <NotesPanel storyId={story.id} notes={notes} />
+        </div>
+      )}
     </NewsroomPage>
   );
 }

@@ -15,22 +15,25 @@ export default async function NewStoryPage() {
   const sections = await listSections();
   return (
     <NewsroomPage user={user} width="4xl" editor>
-        <h1 className="sr-only">New story</h1>
-        <StoryEditorLoader
-          story={{
-            id: null,
-            version: null,
-            meta: toStoryMeta({ status: "DRAFT", hasPending: false, scheduledAt: null, unpublishAt: null, embargoUntil: null, deskNote: null, notice: null }, user.id),
-            everPublished: false,
-            credits: [],
-            media: [],
-            draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", tags: "", body: EMPTY_DOC },
-          }}
-          sections={sections}
-          actor={user}
-          timeZone={TIME_ZONE}
-          maxUploadBytes={maxUploadBytes()}
-        />
+      <h1 className="sr-only">New story</h1>
+      <StoryEditorLoader
+        story={{
+          id: null,
+          version: null,
+          meta: toStoryMeta(
+            { status: "DRAFT", hasPending: false, scheduledAt: null, unpublishAt: null, embargoUntil: null, deskNote: null, notice: null },
+            user.id,
+          ),
+          everPublished: false,
+          credits: [],
+          media: [],
+          draft: { headline: "", dek: "", dateline: "", slug: "", sectionId: "", leadMediaId: "", leadCaption: "", tags: "", body: EMPTY_DOC },
+        }}
+        sections={sections}
+        actor={user}
+        timeZone={TIME_ZONE}
+        maxUploadBytes={maxUploadBytes()}
+      />
     </NewsroomPage>
   );
 }

@@ -11,7 +11,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const section = await findFeedOwner("section", slug);
   if (!section) return new Response("No such section.", { status: 404 });
   return feedResponse(
-    { title: `${section.name} — ${SITE_NAME}`, path: `/sections/${section.slug}/feed.xml`, description: `The latest ${section.name} stories.`, sectionSlug: section.slug },
+    {
+      title: `${section.name} — ${SITE_NAME}`,
+      path: `/sections/${section.slug}/feed.xml`,
+      description: `The latest ${section.name} stories.`,
+      sectionSlug: section.slug,
+    },
     [sectionStoriesLabel(section.id), LABEL.sections],
   );
 }

@@ -10,5 +10,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const tag = await findTag(slug);
   if (!tag) return new Response("No such tag.", { status: 404 });
-  return feedResponse({ title: `${tag.name} — ${SITE_NAME}`, path: `/tags/${tag.slug}/feed.xml`, description: `Stories tagged “${tag.name}”.`, tagSlug: tag.slug }, [tagStoriesLabel(tag.slug)]);
+  return feedResponse(
+    { title: `${tag.name} — ${SITE_NAME}`, path: `/tags/${tag.slug}/feed.xml`, description: `Stories tagged “${tag.name}”.`, tagSlug: tag.slug },
+    [tagStoriesLabel(tag.slug)],
+  );
 }
