@@ -1,3 +1,4 @@
+// Longer than 300 lines on purpose: one entry per variable, so the whole configuration reads in one place.
 import { z } from "zod";
 
 /**

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
+// One file of about 500 lines on purpose: Prisma's CLI runs it as its schema-engine binary, a program that must start on its own.
 /**
  * An offline stand-in for Prisma's native schema engine.
  *
