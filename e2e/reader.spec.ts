@@ -34,6 +34,22 @@ async function visibility(
   };
 }
 
+/** A story readers cannot find anywhere: page, lists, feeds, sitemaps, search. */
+const NOWHERE = {
+  story: false,
+  front: false,
+  section: false,
+  tag: false,
+  tagFeed: false,
+  author: false,
+  feed: false,
+  sectionFeed: false,
+  authorFeed: false,
+  sitemap: false,
+  newsSitemap: false,
+  search: false,
+};
+
 test.describe("the reader site", () => {
   test.use({ storageState: EDITOR_STATE });
 
@@ -59,20 +75,7 @@ test.describe("the reader site", () => {
       personSlug: author.toLowerCase().replace(/\s+/g, "-"),
       tagSlug: tagName.toLowerCase().replace(/\s+/g, "-"),
     };
-    expect(await visibility(reader, where)).toEqual({
-      story: false,
-      front: false,
-      section: false,
-      tag: false,
-      tagFeed: false,
-      author: false,
-      feed: false,
-      sectionFeed: false,
-      authorFeed: false,
-      sitemap: false,
-      newsSitemap: false,
-      search: false,
-    });
+    expect(await visibility(reader, where)).toEqual(NOWHERE);
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Publish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Published");
@@ -120,22 +123,7 @@ test.describe("the reader site", () => {
 
     await page.getByRole("region", { name: "Workflow" }).getByRole("button", { name: "Unpublish", exact: true }).click();
     await expect(page.getByRole("region", { name: "Workflow" })).toContainText("Unpublished");
-    await expect
-      .poll(() => visibility(reader, where), { timeout: 8_000 })
-      .toEqual({
-        story: false,
-        front: false,
-        section: false,
-        tag: false,
-        tagFeed: false,
-        author: false,
-        feed: false,
-        sectionFeed: false,
-        authorFeed: false,
-        sitemap: false,
-        newsSitemap: false,
-        search: false,
-      });
+    await expect.poll(() => visibility(reader, where), { timeout: 8_000 }).toEqual(NOWHERE);
     await reader.dispose();
   });
 });

@@ -1,4 +1,5 @@
 import { config } from "@/lib/config/config";
+import { formatInZone } from "./time";
 
 /** Facts about this publication, from the environment where they vary by installation (lib/config/variables.ts). */
 export const SITE_NAME = config("NEWSROOM_SITE_NAME");
@@ -43,14 +44,7 @@ export function pageAlternates(path: string, feed?: string) {
 /** The newsroom's time zone for dates shown to people (stored times are UTC). */
 export const TIME_ZONE = config("NEWSROOM_TIME_ZONE");
 
+/** "December 1, 2026 at 10:00 AM GMT+8" in the newsroom's zone. */
 export function formatDateTime(date: Date): string {
-  return new Intl.DateTimeFormat("en-US", {
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZone: TIME_ZONE,
-    timeZoneName: "short",
-  }).format(date);
+  return formatInZone(date, TIME_ZONE);
 }

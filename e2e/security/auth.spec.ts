@@ -1,5 +1,5 @@
 import { expect, test, request as playwrightRequest } from "@playwright/test";
-import { BASE, newAccount, newAddress, opensNewsroom, ORIGIN, signedIn, signInRequest, sql } from "./kit";
+import { accountPageSignedIn, BASE, newAccount, newAddress, opensNewsroom, ORIGIN, signedIn, signInRequest, sql } from "./kit";
 
 test.describe("sign-in throttling", () => {
   test("six wrong passwords: the sixth gets 429, the right password is refused until the wait ends, other emails are unaffected", async ({ request }) => {
@@ -80,13 +80,7 @@ test.describe("sessions", () => {
   test("a replayed cookie stops working after a password change that ends other sessions; the changer's own session stays", async ({ browser }) => {
     const account = await newAccount("CONTRIBUTOR");
     const replay = await stolenCopy(await signedIn(account));
-    const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(account.email);
-    await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/newsroom/);
-    await page.goto("/newsroom/account");
+    const page = await accountPageSignedIn(browser, account);
     await page.getByLabel("Current password").fill(account.password);
     await page.getByLabel(/New password/).fill("a-new-password-for-this-test");
     await expect(page.getByLabel(/Sign me out everywhere else/)).toBeChecked();

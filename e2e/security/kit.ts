@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { request as playwrightRequest, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
 import { makeJpeg } from "../../testing/images";
 import { E2E_PORT, e2eAccounts } from "../accounts";
@@ -59,6 +59,18 @@ export async function signedIn(account: TAccount): Promise<APIRequestContext> {
 }
 
 /** Whether this context's cookie opens the newsroom (200) or is sent to sign in (a redirect to /login). */
+/** A fresh browser signed in through the form, on its account page (as a person changing their password would be). */
+export async function accountPageSignedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/newsroom/);
+  await page.goto("/newsroom/account");
+  return page;
+}
+
 export async function opensNewsroom(context: APIRequestContext): Promise<boolean> {
   const response = await context.get("/newsroom", { maxRedirects: 0 });
   if (response.status() === 200) return true;

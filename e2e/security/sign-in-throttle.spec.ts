@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { createServer } from "node:net";
-import path from "node:path";
 import { expect, test, request as playwrightRequest } from "@playwright/test";
-import { e2eAccounts } from "../accounts";
-import { BASE, newAccount, newAddress, signInRequest, sql } from "./kit";
+import { startPlainServer, type TPlainServer } from "../plain-server";
+import { accountPageSignedIn, BASE, newAccount, newAddress, signInRequest, sql } from "./kit";
 
 const DEVICE_COOKIE = "newsroom-device";
 
@@ -70,13 +67,7 @@ test.describe("sign-in throttling: per account and per client, with known device
 
   test("the current-password check on /newsroom/account is throttled like sign-in", async ({ browser }) => {
     const account = await newAccount("CONTRIBUTOR");
-    const page = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
-    await page.goto("/login");
-    await page.getByLabel("Email").fill(account.email);
-    await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/newsroom/);
-    await page.goto("/newsroom/account");
+    const page = await accountPageSignedIn(browser, account);
     const tryPassword = async (current: string) => {
       await page.getByLabel("Current password").fill(current);
       await page.getByLabel(/New password/).fill("a-new-password-for-this-test");
@@ -105,18 +96,6 @@ test.describe("sign-in throttling: per account and per client, with known device
   });
 });
 
-/** A port nothing listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** POST JSON from a chosen loopback source address (a real, distinct TCP peer), not through Playwright. */
 function postFrom(port: number, localAddress: string, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number }> {
   const data = JSON.stringify(body);
@@ -141,43 +120,17 @@ function postFrom(port: number, localAddress: string, path: string, headers: Rec
 }
 
 test.describe("with no proxy configured (NEWSROOM_TRUSTED_PROXIES unset)", () => {
-  let server: ChildProcess | null = null;
+  let server: TPlainServer | null = null;
   let port = 0;
 
   // The same production build, started plainly as `next start` with the default settings, on the run's database.
   test.beforeAll(async () => {
-    port = await freePort();
-    server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-      stdio: "ignore",
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: e2eAccounts().databaseUrl,
-        AUTH_SECRET: randomBytes(33).toString("base64"),
-        NEWSROOM_LOGIN_LOCK_SECONDS: "3",
-        NEWSROOM_SCHEDULER: "off",
-        NEWSROOM_WEATHER: "off",
-      },
-    });
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (Date.now() > deadline) throw new Error("The second server did not start.");
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    server = await startPlainServer(() => ({ NEWSROOM_LOGIN_LOCK_SECONDS: "3" }));
+    port = server.port;
   });
 
   test.afterAll(async () => {
-    if (!server || server.exitCode !== null) return;
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
+    await server?.stop();
   });
 
   test("a client's own X-Forwarded-For is not believed: rotating it does not escape the per-address lock", async () => {

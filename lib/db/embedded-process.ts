@@ -21,7 +21,7 @@ function readPidFile(pgData: string): TPidFile | null {
   return pid && port ? { pid, port } : null;
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dataRoot, startEmbeddedPostgres } from "./embedded";
+import { isAlive } from "./embedded-process";
 
 /*
  * Issue 12, item 8: a stale postmaster.pid, PostgreSQL stopped or killed from
@@ -12,15 +13,6 @@ import { dataRoot, startEmbeddedPostgres } from "./embedded";
 
 const pidFile = (root: string) => path.join(root, "postgres", "postmaster.pid");
 const postmasterPid = (root: string) => Number(readFileSync(pidFile(root), "utf8").split("\n")[0]);
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

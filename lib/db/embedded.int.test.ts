@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { dataRoot, databaseUrl, ensureDatabase, freePort, startEmbeddedPostgres } from "./embedded";
+import { isAlive } from "./embedded-process";
 
 async function sql(url: string, text: string) {
   const client = new pg.Client({ connectionString: url });
@@ -12,15 +13,6 @@ async function sql(url: string, text: string) {
     return (await client.query(text)).rows;
   } finally {
     await client.end();
-  }
-}
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -6,21 +6,15 @@ import { getDisplayMedia } from "@/lib/media/queries";
 import { visibleStoryWhere } from "./access";
 import { publicStoryWhere } from "./queries";
 import { recordChanges } from "@/lib/changes";
+import { TEASER as LIST_TEASER } from "./public-queries";
 
 /** How many stories the top of the front page holds (the lead and the top stories). */
 export const TOP_COUNT = 5;
 const RAIL_COUNT = 4;
 const LATEST_COUNT = 12;
 
-const TEASER = {
-  id: true,
-  slug: true,
-  headline: true,
-  dek: true,
-  publishedAt: true,
-  leadMediaId: true,
-  section: { select: { name: true, slug: true } },
-} as const;
+/** A public teaser with its lead photo (the top stories show it). */
+const TEASER = { ...LIST_TEASER, leadMediaId: true } as const;
 
 /**
  * The front page: pinned stories first in the desk's order (only those readers

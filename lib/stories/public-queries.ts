@@ -6,8 +6,8 @@ import { plainText, firstSentence } from "@/lib/richtext/text";
 import type { TRichDoc } from "@/lib/richtext/types";
 import { publicStoryWhere } from "./queries";
 
-/** A story in a public list. */
-const TEASER = {
+/** A story in a public list (the front page's too). */
+export const TEASER = {
   id: true,
   slug: true,
   headline: true,
