@@ -73,6 +73,11 @@ test.describe("the desk", () => {
     await workflow(page).getByRole("button", { name: "Publish", exact: true }).click();
     await expect(workflow(page)).toContainText("Published");
     const slug = await page.getByLabel("URL slug").inputValue();
+    // Readers have its address now: a new headline typed right after publishing (no reload) leaves the slug alone.
+    await page.getByLabel("Headline", { exact: true }).fill(`Bridge closes again ${tag()}`);
+    await expect(page.getByLabel("URL slug")).toHaveValue(slug);
+    await page.getByLabel("Headline", { exact: true }).fill(headline);
+    await expectSaved(page);
     await page.reload();
     const notes = page.getByRole("region", { name: "Corrections and updates" });
     await notes

@@ -83,6 +83,8 @@ export function StoryEditor({
   });
   const canEdit = canEditInState(actor, meta);
   const [slugTouched, setSlugTouched] = useState(story.everPublished || (story.id !== null && story.draft.slug !== slugify(story.draft.headline)));
+  // Once readers have had its address, a story's slug no longer follows the headline (published here, without a reload).
+  if (meta.status === "PUBLISHED" && !slugTouched) setSlugTouched(true);
 
   const statusId = "story-save-status";
   return (

@@ -71,7 +71,12 @@ export function formAction(
   handler: (data: FormData, actor: never) => Promise<string>,
   options: { role?: Role } = {},
 ): TFormAction {
-  return async (_previous, data) => runFormTask(what, revalidate, async () => handler(data, (await who(options.role)) as never));
+  return async (_previous, data) =>
+    runFormTask(what, revalidate, async () => {
+      // The boundary check: a form's fields arrive as FormData (a hand-made call with anything else is refused in words).
+      if (!(data instanceof FormData)) throw new AppError("INVALID_INPUT", "The form's request was malformed. Reload the page and try again.");
+      return handler(data, (await who(options.role)) as never);
+    });
 }
 
 type TFormAction = (previous: TFormState, data: FormData) => Promise<TFormState>;

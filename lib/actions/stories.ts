@@ -42,6 +42,7 @@ function parseWallTime(at: string | null | undefined): Date | null {
 }
 
 const saveOptions = { onError: withServerCopy, malformed: "The save request was malformed." };
+const stepOptions = { onError: withServerCopy, malformed: "The request was malformed." };
 
 /** Save the editor: create the story on its first save, then update it based on `baseVersion`. */
 export const saveStoryAction = action(
@@ -71,24 +72,24 @@ export const workflowAction = action(
   }),
   async ({ storyId, baseVersion, action: step, at, note }, actor) =>
     toSaved(await changeStoryState({ actor, storyId, baseVersion, action: step, at: parseWallTime(at), note })),
-  saveOptions,
+  stepOptions,
 );
 
 /** Set (a wall time) or lift (null) the story's embargo. */
 export const embargoAction = action(
   ZStoryVersion.extend({ until: z.string().max(40).nullable() }),
   async ({ storyId, baseVersion, until }, actor) => toSaved(await setEmbargo({ actor, storyId, baseVersion, until: parseWallTime(until) })),
-  saveOptions,
+  stepOptions,
 );
 
 /** Forget a published story's pending update. */
-export const discardPendingAction = action(ZStoryVersion, async (ids, actor) => toSaved(await discardPendingUpdate({ actor, ...ids })), saveOptions);
+export const discardPendingAction = action(ZStoryVersion, async (ids, actor) => toSaved(await discardPendingUpdate({ actor, ...ids })), stepOptions);
 
 /** Make an old revision the content again (a new revision). */
 export const restoreRevisionAction = action(
   ZStoryVersion.extend({ number: z.number().int().min(1) }),
   async (input, actor) => toSaved(await restoreRevision({ actor, ...input })),
-  saveOptions,
+  stepOptions,
 );
 
 export const listRevisionsAction = action(ZId, async (storyId, actor): Promise<TRevisionItem[]> => {

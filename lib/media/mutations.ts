@@ -115,12 +115,14 @@ export async function updateMedia({ actor, mediaId, baseVersion, data }: { actor
     const m = await tx.media.findUniqueOrThrow({ where: { id: media.id }, select: MEDIA_ITEM });
     return { m, before: media };
   });
-  if (updated.before.focalX !== updated.m.focalX || updated.before.focalY !== updated.m.focalY) {
-    // Crops moved with the focal point: the old ones are no longer linked.
-    await mediaStorage().remove(variantsPrefix(mediaId));
-  }
   // Stories using the image show the change at once.
   await recordChanges([{ kind: "media", mediaId }]);
+  if (updated.before.focalX !== updated.m.focalX || updated.before.focalY !== updated.m.focalY) {
+    // Crops moved with the focal point: the old ones are no longer linked. The edit stands if they cannot be removed now.
+    await mediaStorage()
+      .remove(variantsPrefix(mediaId))
+      .catch((err: unknown) => console.error(`[media] old crops of ${mediaId} could not be removed:`, err));
+  }
   return updated.m;
 }
 

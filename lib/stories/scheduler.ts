@@ -61,6 +61,7 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
       return story.id;
     });
     if (!outcome) break;
+    if (run.published.at(-1) === outcome) await recordPublicChange(outcome);
   }
   for (;;) {
     const outcome = await prisma.$transaction(async (tx) => {
@@ -86,10 +87,14 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
       return due.id;
     });
     if (!outcome) break;
+    await recordPublicChange(outcome);
   }
-  const changed = await Promise.all([...run.published, ...run.unpublished].map(storyFacts));
-  await recordChanges(changed.map((after) => ({ kind: "story", before: null, after })));
   return run;
+}
+
+/** Each story the scheduler moved, recorded as soon as its transaction committed (a later failure in the run cannot lose it). */
+async function recordPublicChange(storyId: string) {
+  await recordChanges([{ kind: "story", before: null, after: await storyFacts(storyId) }]);
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;
