@@ -14,13 +14,14 @@
  * Ctrl-C or SIGTERM stops Next, then the embedded PostgreSQL: nothing is left running.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { assertConfig, ConfigError, type TConfig } from "../lib/config/config";
 import { loadEnvFiles } from "../lib/config/env-files";
 import { dataRoot, describeEmbedded, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
+import { sourceFingerprint } from "./build-inputs";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
 const dev = process.argv.includes("--dev");
@@ -44,32 +45,6 @@ function authSecret(db: TDatabase, settings: TConfig): string {
   writeFileSync(file, secret + "\n", { mode: 0o600 });
   say(`Generated AUTH_SECRET and kept it in ${file}`);
   return secret;
-}
-
-/** Paths whose contents make up the production build. */
-const BUILD_INPUTS = [
-  "app",
-  "components",
-  "lib",
-  "public",
-  "prisma/schema.prisma",
-  "next.config.js",
-  "postcss.config.mjs",
-  "tsconfig.json",
-  "package-lock.json",
-];
-
-/** A fingerprint of the build inputs (paths, sizes, modification times). */
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const visit = (p: string) => {
-    if (!existsSync(p) || p.includes(`${path.sep}generated`)) return;
-    const stat = statSync(p);
-    if (stat.isDirectory()) for (const entry of readdirSync(p).sort()) visit(path.join(p, entry));
-    else hash.update(`${p}\0${stat.size}\0${stat.mtimeMs}\n`);
-  };
-  BUILD_INPUTS.forEach(visit);
-  return hash.digest("hex");
 }
 
 function nextBin(): string {
