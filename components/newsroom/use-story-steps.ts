@@ -23,6 +23,17 @@ const DONE: Record<TAction, (saved: TSaved) => string> = {
 };
 
 /**
+ * Wait (up to 10 s) until no other write of this story is under way: a save, a
+ * credits change or a step all move the version, so each must start from the
+ * version the one before it left (a Publish clicked while the credits were
+ * still saving was refused as "someone else changed this story").
+ */
+async function myTurn(l: TLive): Promise<boolean> {
+  for (let waited = 0; l.saving && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return !l.saving;
+}
+
+/**
  * The writes beside the autosave that also move the story's version: workflow
  * steps, the embargo, restoring a revision, discarding pending changes, credits.
  * Each works on the saved version and takes the new version from the answer.
@@ -51,8 +62,13 @@ export function useStorySteps({
    */
   const act = async (call: (ids: { storyId: string; baseVersion: number }) => Promise<TSaveResult>, done: (saved: TSaved) => string): Promise<boolean> => {
     const l = liveRef.current;
-    if (!l.storyId || l.baseVersion === null) return false;
     setBusy(true);
+    if (!(await myTurn(l)) || !l.storyId || l.baseVersion === null) {
+      setBusy(false);
+      if (l.storyId) setMessage("The story is still being saved; try again in a moment.");
+      return false;
+    }
+    l.saving = true;
     try {
       const result = await call({ storyId: l.storyId, baseVersion: l.baseVersion });
       if (result.ok) {
@@ -73,6 +89,7 @@ export function useStorySteps({
       setMessage("The server could not be reached. Try again when the connection is back.");
       return false;
     } finally {
+      l.saving = false;
       setBusy(false);
     }
   };
@@ -122,8 +139,7 @@ export function useStorySteps({
   /** Save credits at once, in turn with story saves (both move the story's version). */
   const saveCredits = async (next: TEditorCredit[]): Promise<string | null> => {
     const l = liveRef.current;
-    for (let waited = 0; l.saving && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    if (!l.storyId || l.baseVersion === null || l.saving) return "The story is still being saved; try again in a moment.";
+    if (!(await myTurn(l)) || !l.storyId || l.baseVersion === null) return "The story is still being saved; try again in a moment.";
     l.saving = true;
     try {
       const result = await saveCreditsAction({
