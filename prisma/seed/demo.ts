@@ -15,6 +15,7 @@ import { storeSampleForecasts } from "@/lib/weather/forecasts";
 import { parseLocations } from "@/lib/weather/provider";
 import { DEMO_IMAGES } from "./demo-images";
 import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
+import { STORY_FOR_WRITE } from "@/lib/stories/story-writes";
 
 /**
  * Demo accounts, one per role. Their passwords are public (README), so they are
@@ -130,20 +131,7 @@ export async function seedDemoContent(): Promise<boolean> {
             create: story.credits.map((c, position) => ({ personId: people.get(c.person)!, role: c.role, location: c.location ?? null, position })),
           },
         },
-        select: {
-          id: true,
-          slug: true,
-          headline: true,
-          dek: true,
-          dateline: true,
-          sectionId: true,
-          leadMediaId: true,
-          leadCaption: true,
-          tags: true,
-          body: true,
-          status: true,
-          credits: { orderBy: { position: "asc" } },
-        },
+        select: STORY_FOR_WRITE,
       });
       if (story.pin) await tx.frontPagePin.create({ data: { storyId: created.id, position: story.pin } });
       // Each story starts its history with the content it was seeded with.
