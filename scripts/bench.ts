@@ -16,11 +16,11 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
-import pg from "pg";
 import { assertConfig, ConfigError } from "../lib/config/config";
 import { loadEnvFiles } from "../lib/config/env-files";
 import { stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
+import { SEARCH_QUERIES, seedBench } from "./bench-seed";
 
 /** .env files first (as Next reads them): the BENCH_* settings and DATABASE_URL may be there. */
 function benchSettings() {
@@ -42,65 +42,7 @@ const PORT = settings.BENCH_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 /** Shared with the server so this script can ask it to refresh cached pages, as its own background work does. */
 const INTERNAL_TOKEN = randomBytes(32).toString("hex");
-
-const WORDS =
-  "council harbor election minister border talks market budget school hospital river bridge festival police court weather storm energy prices workers union transit housing rent farmers village soldiers delegation agreement vote mayor museum teachers students rail airport ferry tariffs exports inflation rates bank climate drought flood wildfire coast island mountain city province capital".split(
-    " ",
-  );
-
-async function seed(url: string) {
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
-  const started = Date.now();
-  const user = `bench-user-${randomBytes(4).toString("hex")}`;
-  await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", role, "updatedAt") VALUES ($1, $2, 'Bench Editor', 'x', 'EDITOR', now())`, [
-    user,
-    `${user}@bench.invalid`,
-  ]);
-  await db.query(
-    `INSERT INTO "Person" (id, name, slug, "shortBio", "updatedAt") SELECT 'bp' || g, 'Reporter ' || g, 'reporter-' || g, 'is reporter number ' || g, now() FROM generate_series(1, 200) g`,
-  );
-  // Images: rows pointing at one real file per format would need uploads; the page only needs rows for <picture> markup.
-  await db.query(
-    `INSERT INTO "Media" (id, "storageKey", filename, format, width, height, bytes, sha256, alt, caption, "creditText", source, "copyrightYear", "updatedAt")
-     SELECT 'bm' || g, 'originals/bench/' || g || '.jpg', 'bench-' || g || '.jpg', 'jpeg', 1600, 1000, 250000, md5('bench' || g), 'A scene from story ' || g, 'Caption for image ' || g, 'Jane Roe', 'Agency', 2026, now() FROM generate_series(1, 50) g`,
-  );
-  const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}]`;
-  // Twenty paragraphs per full story, three for the search-only ones. Body words carry a number
-  // (about 5,000 distinct terms), so a search matches some stories rather than every one.
-  const paragraph = (n: string) =>
-    `jsonb_build_object('type','paragraph','content', jsonb_build_array(jsonb_build_object('type','text','text',
-      (SELECT string_agg((${words})[1 + ((g * 31 + ${n} * 17 + w * 7) % ${WORDS.length})] || ((g * 13 + ${n} * 5 + w * 11) % 97), ' ') FROM generate_series(1, 40) w) || '.')))`;
-  const insertStories = async (from: number, to: number, paragraphs: number, withExtras: boolean) => {
-    await db.query(
-      `INSERT INTO "Story" (id, headline, dek, slug, dateline, body, "sectionId", status, version, "createdById", "createdAt", "updatedAt", "contentUpdatedAt", "firstPublishedAt", "publishedAt", "leadMediaId")
-       SELECT 'bs' || g,
-              initcap((${words})[1 + (g % ${WORDS.length})]) || ' ' || (${words})[1 + ((g * 7) % ${WORDS.length})] || ' ' || (${words})[1 + ((g * 13) % ${WORDS.length})] || ' update ' || g,
-              'Dek of story ' || g,
-              'bench-story-' || g,
-              'BEIJING',
-              jsonb_build_object('type','doc','content', (SELECT jsonb_agg(${paragraph("p")}) FROM generate_series(1, ${paragraphs}) p)),
-              (ARRAY['section_news','section_world','section_business','section_science','section_sports','section_opinion'])[1 + (g % 6)],
-              'PUBLISHED', 1, $1, now() - g * interval '1 minute', now(), now() - g * interval '1 minute', now() - g * interval '1 minute', now() - g * interval '1 minute',
-              ${withExtras ? `'bm' || (1 + g % 50)` : "NULL"}
-       FROM generate_series(${from}, ${to}) g`,
-      [user],
-    );
-    if (!withExtras) return;
-    await db.query(
-      `INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position) SELECT 'bc' || g, 'bs' || g, 'bp' || (1 + g % 200), 'BYLINE', 0 FROM generate_series(${from}, ${to}) g`,
-    );
-    await db.query(
-      `INSERT INTO "StoryCredit" (id, "storyId", "personId", role, position, location) SELECT 'bk' || g, 'bs' || g, 'bp' || (1 + (g * 7) % 200), 'CONTRIBUTOR', 1, 'Beijing' FROM generate_series(${from}, ${to}) g WHERE g % 3 = 0`,
-    );
-    await db.query(`INSERT INTO "StoryMedia" ("storyId", "mediaId") SELECT 'bs' || g, 'bm' || (1 + g % 50) FROM generate_series(${from}, ${to}) g`);
-  };
-  for (let from = 1; from <= STORIES; from += 2000) await insertStories(from, Math.min(STORIES, from + 1999), 20, true);
-  for (let from = STORIES + 1; from <= SEARCH_STORIES; from += 10_000) await insertStories(from, Math.min(SEARCH_STORIES, from + 9999), 3, false);
-  await db.query("ANALYZE");
-  await db.end();
-  return { user, seconds: (Date.now() - started) / 1000 };
-}
+const SEARCH_RUNS = 100;
 
 /** The resident memory (kB) of a process and all its descendants, from /proc. */
 function treeRss(rootPid: number): number {
@@ -202,6 +144,27 @@ async function publishToVisible(databaseUrl: string, editorId: string): Promise<
   return ms;
 }
 
+/** Search through the domain function, one query at a time on an idle server: what a reader waits for the results. */
+async function searchLatency(databaseUrl: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  const { searchStories } = await import("../lib/stories/search");
+  const rows = [];
+  for (const { name, q } of SEARCH_QUERIES) {
+    const result = await searchStories(q);
+    for (let i = 0; i < 5; i++) await searchStories(q);
+    const times: number[] = [];
+    for (let i = 0; i < SEARCH_RUNS; i++) {
+      const t0 = performance.now();
+      await searchStories(q);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+    rows.push({ name, q, hits: `${result.capped ? "more than " : ""}${result.total.toLocaleString("en")}`, p50: at(0.5), p99: at(0.99) });
+  }
+  return rows;
+}
+
 async function main() {
   console.log(`[bench] seeding ${STORIES.toLocaleString("en")} stories (${SEARCH_STORIES.toLocaleString("en")} for search)…`);
   const server = await startTestServer();
@@ -209,7 +172,7 @@ async function main() {
   const staticFile = path.join("public", `bench-static-${randomBytes(3).toString("hex")}.html`);
   let app: ChildProcess | null = null;
   try {
-    const seeded = await seed(db.url);
+    const seeded = await seedBench(db.url, { stories: STORIES, searchStories: SEARCH_STORIES });
     console.log(`[bench] seeded in ${seeded.seconds.toFixed(1)} s; starting the production server…`);
     // next start lists public/ when it starts: the file must exist by then (its content is set below).
     writeFileSync(staticFile, "<!doctype html>");
@@ -237,11 +200,12 @@ async function main() {
     rows.push(await load("story page", storyUrl));
     rows.push(await load("front page", `${BASE}/`));
     rows.push(await load("section page", `${BASE}/sections/world`));
-    rows.push(await load("search", `${BASE}/search?q=${encodeURIComponent("harbor council")}`));
+    rows.push(await load("search page (a quarter match)", `${BASE}/search?q=${encodeURIComponent(SEARCH_QUERIES[1].q)}`));
 
     // Publish-to-visible, the way the newsroom does it: the domain's publish, then the
     // cache refresh for the tags it names (through the same loopback route the scheduler uses).
     const visibleMs = await publishToVisible(db.url, seeded.user);
+    const searches = await searchLatency(db.url);
     const js = await clientJs(storyUrl);
     clearInterval(sampler);
 
@@ -252,6 +216,9 @@ async function main() {
       console.log(
         `| ${r.name} | ${r.url} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline) * 100).toFixed(1)}% |`,
       );
+    console.log(`\n| search (${SEARCH_STORIES.toLocaleString("en")} stories, one at a time, ${SEARCH_RUNS} runs) | query | hits | p50 ms | p99 ms |`);
+    console.log("|---|---|---:|---:|---:|");
+    for (const r of searches) console.log(`| ${r.name} | ${r.q} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
     console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish, cache refresh, first fresh render)`);
     console.log(`client JavaScript on a story page: ${js.files} files, ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzipped / 1024).toFixed(0)} KiB gzipped)`);
     console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { makeUser } from "@/testing/factories";
-import { searchStories, splitHighlights } from "./search";
+import { SEARCH_MAX_HITS, SEARCH_PAGE_SIZE, searchStories, splitHighlights } from "./search";
 
 const word = () => `zq${randomBytes(4).toString("hex")}`;
 const body = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -55,6 +55,42 @@ describe("search", () => {
     await story({ headline: `${w} draft`, text: "x", status: "DRAFT" });
     await story({ headline: `${w} embargoed`, text: "x", embargoUntil: new Date(Date.now() + 3_600_000) });
     expect((await searchStories(w)).total).toBe(0);
+  });
+
+  it("follows every write: a story is found while it is published, by its current words only", async () => {
+    const [w, later] = [word(), word()];
+    const s = await story({ headline: `${w} first headline`, text: "x", status: "DRAFT" });
+    expect((await searchStories(w)).total).toBe(0);
+    await prisma.story.update({ where: { id: s.id }, data: { status: "PUBLISHED" } });
+    expect((await searchStories(w)).hits.map((h) => h.id)).toEqual([s.id]);
+    await prisma.story.update({ where: { id: s.id }, data: { headline: `${later} second headline` } });
+    expect((await searchStories(w)).total).toBe(0);
+    expect((await searchStories(later)).hits.map((h) => h.id)).toEqual([s.id]);
+    await prisma.story.update({ where: { id: s.id }, data: { status: "UNPUBLISHED" } });
+    expect((await searchStories(later)).total).toBe(0);
+  });
+
+  it("counts and lists at most SEARCH_MAX_HITS matches, newest first among equals", async () => {
+    const w = word();
+    const user = await makeUser();
+    const now = Date.now();
+    await prisma.story.createMany({
+      data: Array.from({ length: SEARCH_MAX_HITS + 5 }, (_, i) => ({
+        headline: `Story ${i}`,
+        body: body(`About ${w} again.`),
+        slug: `cap-${w}-${i}`,
+        status: "PUBLISHED" as const,
+        publishedAt: new Date(now - i * 60_000),
+        createdById: user.id,
+      })),
+    });
+    const first = await searchStories(w);
+    expect(first).toMatchObject({ total: SEARCH_MAX_HITS, capped: true, pages: SEARCH_MAX_HITS / SEARCH_PAGE_SIZE });
+    expect(first.hits.map((h) => h.slug).slice(0, 3)).toEqual([`cap-${w}-0`, `cap-${w}-1`, `cap-${w}-2`]);
+    // A page past the last one shows the last one.
+    const beyond = await searchStories(w, 999);
+    expect(beyond.page).toBe(first.pages);
+    expect(beyond.hits).toHaveLength(SEARCH_PAGE_SIZE);
   });
 
   it("treats hostile input as text and never fails", async () => {

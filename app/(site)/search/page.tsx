@@ -11,10 +11,17 @@ export const metadata: Metadata = { title: "Search", robots: { index: false, fol
 type TProps = { searchParams: Promise<{ q?: string | string[]; page?: string }> };
 const pageNumber = (raw: string | undefined) => Math.min(500, Math.max(1, Number.parseInt(raw ?? "1", 10) || 1));
 
+function matchLine(query: string, total: number, capped: boolean) {
+  if (total === 0) return `No stories match “${query}”.`;
+  if (capped)
+    return `More than ${total.toLocaleString("en")} stories match “${query}”; the best ${total.toLocaleString("en")} are listed. Add a word to narrow the search.`;
+  return `${total.toLocaleString("en")} ${total === 1 ? "story matches" : "stories match"} “${query}”.`;
+}
+
 export default async function SearchPage({ searchParams }: TProps) {
   const params = await searchParams;
   const raw = Array.isArray(params.q) ? (params.q[0] ?? "") : (params.q ?? "");
-  const { query, hits, total, page, pages } = await searchStories(raw, pageNumber(params.page));
+  const { query, hits, total, capped, page, pages } = await searchStories(raw, pageNumber(params.page));
   return (
     <section aria-labelledby="search-heading" className="mx-auto max-w-[42rem]">
       <h1 id="search-heading" className="font-serif text-4xl font-bold">
@@ -26,7 +33,7 @@ export default async function SearchPage({ searchParams }: TProps) {
       </div>
       {query && (
         <p role="status" className="mt-6 text-sm text-ink/70">
-          {total === 0 ? `No stories match “${query}”.` : `${total} ${total === 1 ? "story matches" : "stories match"} “${query}”.`}
+          {matchLine(query, total, capped)}
         </p>
       )}
       <ol className="mt-2 divide-y divide-ink/10">
