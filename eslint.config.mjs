@@ -28,5 +28,11 @@ export default defineConfig([
     files: ["next.config.js", "lib/cache/handler/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // The reader site is plain HTML rendered by our own server (site/, server/main.ts), not by Next:
+    // its links are ordinary links (there is no client router to hand them to) and it writes its own <head>.
+    files: ["site/**", "components/site/**"],
+    rules: { "@next/next/no-html-link-for-pages": "off", "@next/next/no-head-element": "off" },
+  },
   globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);

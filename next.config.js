@@ -7,8 +7,9 @@ const nextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sharp", "exifr"],
   poweredByHeader: false,
   reactStrictMode: true,
-  // Public pages are cached whole and expired by tag (lib/cache). A CDN may keep
-  // serving a page for a day while it fetches a fresh one (stale-while-revalidate).
+  // Reader pages are answered by our own server (server/main.ts, site/) before Next;
+  // what Next serves publicly (feeds, sitemaps) is cached and expired by tag (lib/cache).
+  // A CDN may keep serving it for a day while it fetches a fresh one (stale-while-revalidate).
   expireTime: 86_400,
   // The page cache lives in each server process's memory, not in .next (a
   // restart, or the same build run against another database, never serves
@@ -19,10 +20,6 @@ const nextConfig = {
   cacheMaxMemorySize: 0,
   experimental: {
     isrFlushToDisk: false,
-  },
-  async rewrites() {
-    // The front page has a parameter so that it is rendered at run time, not at build (see its page).
-    return { beforeFiles: [{ source: "/", destination: "/editions/main" }], afterFiles: [], fallback: [] };
   },
   async headers() {
     const noStore = [{ key: "Cache-Control", value: "no-store" }];
@@ -39,6 +36,7 @@ const nextConfig = {
     ];
   },
   async redirects() {
+    // The front page's address before the reader site had its own server (site/).
     return [{ source: "/editions/main", destination: "/", permanent: true }];
   },
 };

@@ -1,12 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { rememberedSlug } from "@/lib/cache/slug-memo";
-import { databaseReachable } from "@/lib/db/health";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { unavailablePage } from "@/lib/http/unavailable-page";
 import { crossSiteReason } from "@/lib/http/request";
 import { newsroomCsp } from "@/lib/http/security-headers.cjs";
-import { findCurrentPersonSlug } from "@/lib/people/queries";
-import { findCurrentSlug } from "@/lib/stories/queries";
 
 /**
  * Runs before the routes it matches (see `config`), in this order:
@@ -22,10 +16,10 @@ import { findCurrentSlug } from "@/lib/stories/queries";
  * 3. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce
  *    (Next puts it on its own scripts); public pages have a fixed policy
  *    (next.config.js) because they are cached whole.
- * 3b. /search answers a plain 503 page (Retry-After) when the database is down:
- *    a page cannot set its own status, and search cannot render without it.
- * 4. Old story and person slugs answer 301 with the current URL; answers are
- *    remembered until the next public change (lib/cache/slug-memo.ts).
+ *
+ * Reader pages (the front page, stories, sections, tags, people, corrections,
+ * search) are answered by server/main.ts before Next, so they never pass here:
+ * old slugs and a database outage are handled where the page is made (site/).
  *
  * The session itself is checked where it is used (every newsroom page and
  * domain function), so a request that slips past this file (CVE-2025-29927's
@@ -34,11 +28,6 @@ import { findCurrentSlug } from "@/lib/stories/queries";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const TOKEN_ROUTES = new Set(["/api/internal/refresh"]);
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-
-const LOOKUPS: Record<string, (slug: string) => Promise<string | null>> = {
-  stories: findCurrentSlug,
-  people: findCurrentPersonSlug,
-};
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -53,9 +42,7 @@ export async function proxy(request: NextRequest) {
     return NextResponse.json({ error: "Sign in first." }, { status: 401, headers: { "Cache-Control": "no-store" } });
   }
   if (pathname === "/login" || pathname === "/newsroom" || pathname.startsWith("/newsroom/")) return withNonce(request);
-  // Search needs the database on every request and a page cannot answer 503 itself: ask first.
-  if (pathname === "/search" && !(await databaseReachable())) return unavailablePage("Search");
-  return redirectOldSlug(request);
+  return NextResponse.next();
 }
 
 /** Pass the request on with a nonce policy: on the request (Next reads the nonce from it) and on the response. */
@@ -69,37 +56,10 @@ function withNonce(request: NextRequest) {
   return response;
 }
 
-async function redirectOldSlug(request: NextRequest) {
-  const [, kind = "", raw = ""] = request.nextUrl.pathname.split("/");
-  const lookup = LOOKUPS[kind];
-  const slug = safeDecode(raw);
-  if (!lookup || !slug || request.nextUrl.pathname.split("/").length !== 3) return NextResponse.next();
-  // With the database down the (cached) page is served as it is rather than failing here.
-  const current = await rememberedSlug(`${kind}/${slug}`, () => lookup(slug)).catch((err: unknown) => {
-    if (isDatabaseUnavailable(err)) return null;
-    throw err;
-  });
-  if (!current || current === slug) return NextResponse.next();
-  const url = request.nextUrl.clone();
-  url.pathname = `/${kind}/${current}`;
-  return NextResponse.redirect(url, 301);
-}
-
-function safeDecode(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null; // malformed escapes: not a slug of ours; the page answers 404
-  }
-}
-
 export const config = {
   matcher: [
-    "/stories/:slug",
-    "/people/:slug",
     "/newsroom/:path*",
     "/login",
-    "/search",
     // Every API route but the upload (POST /api/media): Next copies the body of each
     // request it passes through this file and hands the route only the first 10 MB
     // (proxyClientMaxBodySize), and only once the whole body has arrived, so a 19 MB

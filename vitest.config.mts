@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,app,components,scripts,prisma,testing}/**/*.test.{ts,tsx}"],
+          include: ["{lib,app,components,scripts,prisma,testing,site,server}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.int.test.*", "**/node_modules/**"],
           environment: "node",
         },
@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["{lib,app,components,scripts,prisma,testing}/**/*.int.test.{ts,tsx}"],
+          include: ["{lib,app,components,scripts,prisma,testing,site,server}/**/*.int.test.{ts,tsx}"],
           environment: "node",
           globalSetup: ["testing/global-setup.ts"],
           setupFiles: ["testing/setup-database-env.ts"],

@@ -91,3 +91,12 @@ export async function startStory(page: Page, headline: string, text: string) {
   await expectSaved(page);
   await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
 }
+
+/**
+ * Where a public page came from: "HIT" when served from the page cache. Reader pages of
+ * our own server say so in x-newsroom-cache (site/respond.ts), pages Next still renders in x-nextjs-cache.
+ */
+export function cacheState(response: { headers(): Record<string, string> } | null | undefined): string | undefined {
+  const headers = response?.headers() ?? {};
+  return headers["x-newsroom-cache"] ?? headers["x-nextjs-cache"];
+}

@@ -20,18 +20,20 @@ function freePort(): Promise<number> {
 
 /**
  * A second app server for settings the main e2e server does not have: the
- * same production build, started plainly as `next start` (as the launcher
- * does, no -H: every address of the machine), on the run's database, with the
+ * same production build, started plainly as the launcher starts it
+ * (server/main.ts: every address of the machine), on the run's database, with the
  * defaults plus `env` (given the port it will listen on).
  */
 export async function startPlainServer(env: (port: number) => Record<string, string> = () => ({})): Promise<TPlainServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.resolve("server/main.ts")], {
     stdio: "ignore",
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "production",
+      PORT: String(port),
+      TSX_TSCONFIG_PATH: "tsconfig.server.json",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: e2eAccounts().databaseUrl,
       AUTH_SECRET: randomBytes(33).toString("base64"),

@@ -3,7 +3,7 @@ import { XMLParser } from "fast-xml-parser";
 import Parser from "rss-parser";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { E2E_WEATHER_PORT, EDITOR_STATE } from "./accounts";
-import { credit, startStory } from "./helpers";
+import { cacheState, credit, startStory } from "./helpers";
 
 const tag = () => randomBytes(3).toString("hex");
 
@@ -118,7 +118,7 @@ test.describe("the reader site", () => {
           async () => {
             await reader.get(path);
             again = await reader.get(path);
-            return again.headers()["x-nextjs-cache"];
+            return cacheState(again);
           },
           { message: path, timeout: 20_000 },
         )

@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { startFakeWeather } from "../testing/fake-weather";
 import { EDITOR_STATE, e2eAccounts } from "./accounts";
-import { addByline, SIGNED_OUT, startStory } from "./helpers";
+import { addByline, cacheState, SIGNED_OUT, startStory } from "./helpers";
 import { startPlainServer, type TPlainServer } from "./plain-server";
 
 const SAMPLE_LABEL = "Sample forecast — demo data";
@@ -142,7 +142,7 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     expect(demoFake.calls()).toBeGreaterThan(callsBefore);
     for (const path of pages) {
       const response = await page.goto(path);
-      expect(response?.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(cacheState(response), path).toBe("HIT");
       await expect(weatherBox(page)).toContainText(SAMPLE_LABEL);
     }
 
@@ -177,7 +177,7 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     expect(demoFake.calls()).toBeGreaterThan(callsThen);
     for (const path of pages) {
       const response = await page.goto(path);
-      expect(response?.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(cacheState(response), path).toBe("HIT");
       await expect(place(page, "Lhasa").locator("time")).toHaveAttribute("datetime", issuedAt!);
     }
     await context.close();
@@ -205,7 +205,7 @@ test.describe("the demo's sample forecast, and no forecast at all (second server
     await page.waitForTimeout(2_000);
     for (const path of ["/", `/stories/${slug}`]) {
       const response = await page.goto(path);
-      expect(response?.headers()["x-nextjs-cache"], path).toBe("HIT");
+      expect(cacheState(response), path).toBe("HIT");
       await expect(weatherBox(page)).toHaveCount(0);
     }
 

@@ -20,7 +20,10 @@ import { assertConfig, ConfigError } from "../lib/config/config";
 import { loadEnvFiles } from "../lib/config/env-files";
 import { stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
+import { INTERNAL_TOKEN_HEADER } from "../lib/cache/refresh";
+import { storyLabel } from "../lib/cache/labels";
 import { SEARCH_QUERIES, seedBench } from "./bench-seed";
+import { lighthousePages, type TLighthouseRow } from "./bench-lighthouse";
 
 /** .env files first (as Next reads them): the BENCH_* settings and DATABASE_URL may be there. */
 function benchSettings() {
@@ -43,6 +46,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 /** Shared with the server so this script can ask it to refresh cached pages, as its own background work does. */
 const INTERNAL_TOKEN = randomBytes(32).toString("hex");
 const SEARCH_RUNS = 100;
+const MEDIA_DIR = path.join(".data", "test", "media-bench");
+const RENDER_RUNS = 40;
 
 /** The resident memory (kB) of a process and all its descendants, from /proc. */
 function treeRss(rootPid: number): number {
@@ -82,12 +87,13 @@ async function waitFor(url: string, timeoutMs: number) {
   }
 }
 
-async function load(name: string, url: string) {
+async function load(name: string, url: string, connections = CONNECTIONS) {
   // Warm the route (first render, variant caches) before measuring.
   await fetch(url).then((r) => r.arrayBuffer());
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const result = await autocannon({ url, connections, duration: SECONDS });
   return {
     name,
+    connections,
     url: url.replace(BASE, ""),
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -144,6 +150,31 @@ async function publishToVisible(databaseUrl: string, editorId: string): Promise<
   return ms;
 }
 
+/**
+ * The first render of a story page after a change: expire the story's label (as a
+ * change to it does, without the change itself) and time the next request, which
+ * renders the page afresh; RENDER_RUNS times, one at a time.
+ */
+async function firstRender(url: string, storyId: string) {
+  const times: number[] = [];
+  let rendered = 0;
+  for (let i = 0; i < RENDER_RUNS; i++) {
+    const expired = await fetch(`${BASE}/api/internal/refresh`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: INTERNAL_TOKEN },
+      body: JSON.stringify({ tags: [storyLabel(storyId)], again: true }),
+    });
+    if (expired.status !== 204) throw new Error(`The refresh route answered ${expired.status}.`);
+    const t0 = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (response.headers.get("x-newsroom-cache") !== "HIT") rendered++;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, rendered };
+}
+
 /** Search through the domain function, one query at a time on an idle server: what a reader waits for the results. */
 async function searchLatency(databaseUrl: string) {
   process.env.DATABASE_URL = databaseUrl;
@@ -172,7 +203,7 @@ async function main() {
   const staticFile = path.join("public", `bench-static-${randomBytes(3).toString("hex")}.html`);
   let app: ChildProcess | null = null;
   try {
-    const seeded = await seedBench(db.url, { stories: STORIES, searchStories: SEARCH_STORIES });
+    const seeded = await seedBench(db.url, { stories: STORIES, searchStories: SEARCH_STORIES, mediaDir: MEDIA_DIR });
     console.log(`[bench] seeded in ${seeded.seconds.toFixed(1)} s; starting the production server…`);
     // next start lists public/ when it starts: the file must exist by then (its content is set below).
     writeFileSync(staticFile, "<!doctype html>");
@@ -185,7 +216,7 @@ async function main() {
         AUTH_SECRET: randomBytes(33).toString("base64"),
         NEWSROOM_INTERNAL_TOKEN: INTERNAL_TOKEN,
         NEWSROOM_WEATHER: "off",
-        NEWSROOM_MEDIA_DIR: path.join(".data", "test", "media-bench"),
+        NEWSROOM_MEDIA_DIR: MEDIA_DIR,
       },
     });
     await waitFor(`${BASE}/api/health`, 600_000);
@@ -195,12 +226,21 @@ async function main() {
     const storyUrl = `${BASE}/stories/bench-story-42`;
     const storyHtml = await (await fetch(storyUrl)).text();
     writeFileSync(staticFile, "<!doctype html>" + "x".repeat(Math.max(0, Buffer.byteLength(storyHtml) - 15)));
-    const rows = [];
-    rows.push(await load("static file (baseline)", `${BASE}/${path.basename(staticFile)}`));
-    rows.push(await load("story page", storyUrl));
+    const rows: Awaited<ReturnType<typeof load>>[] = [];
+    const staticUrl = `${BASE}/${path.basename(staticFile)}`;
+    for (const connections of [CONNECTIONS, 2 * CONNECTIONS]) {
+      rows.push(await load("static file (baseline)", staticUrl, connections));
+      rows.push(await load("story page", storyUrl, connections));
+    }
     rows.push(await load("front page", `${BASE}/`));
     rows.push(await load("section page", `${BASE}/sections/world`));
     rows.push(await load("search page (a quarter match)", `${BASE}/search?q=${encodeURIComponent(SEARCH_QUERIES[1].q)}`));
+    const render = await firstRender(storyUrl, "bs42");
+    const lighthouse: TLighthouseRow[] = await lighthousePages([
+      { name: "story page", url: storyUrl },
+      { name: "front page", url: `${BASE}/` },
+      { name: "section page", url: `${BASE}/sections/world` },
+    ]);
 
     // Publish-to-visible, the way the newsroom does it: the domain's publish, then the
     // cache refresh for the tags it names (through the same loopback route the scheduler uses).
@@ -209,13 +249,21 @@ async function main() {
     const js = await clientJs(storyUrl);
     clearInterval(sampler);
 
-    const baseline = rows[0]!.rps;
-    console.log("\n| page | path | req/s | p50 ms | p99 ms | errors | bytes | vs static |");
-    console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+    const baseline = (connections: number) => rows.find((r) => r.name.startsWith("static") && r.connections === connections)!.rps;
+    console.log("\n| page | path | connections | req/s | p50 ms | p99 ms | errors | bytes | vs static |");
+    console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (const r of rows)
       console.log(
-        `| ${r.name} | ${r.url} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline) * 100).toFixed(1)}% |`,
+        `| ${r.name} | ${r.url} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${Math.round(r.bytes)} | ${((r.rps / baseline(r.connections)) * 100).toFixed(1)}% |`,
       );
+    console.log(
+      `\nstory page HTML (20 paragraphs, the demo story's length): ${(Buffer.byteLength(storyHtml) / 1024).toFixed(1)} KB; first render after a change: p50 ${render.p50.toFixed(1)} ms, max ${render.max.toFixed(1)} ms (${render.rendered} of ${RENDER_RUNS} rendered afresh)`,
+    );
+    console.log("\n| Lighthouse (mobile) | performance | accessibility | best practices | SEO |");
+    console.log("|---|---:|---:|---:|---:|");
+    for (const r of lighthouse)
+      console.log(`| ${r.name} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} |`);
+    for (const r of lighthouse) if (r.failing.length) console.log(`  ${r.name}, below 100: ${r.failing.join("; ")}`);
     console.log(`\n| search (${SEARCH_STORIES.toLocaleString("en")} stories, one at a time, ${SEARCH_RUNS} runs) | query | hits | p50 ms | p99 ms |`);
     console.log("|---|---|---:|---:|---:|");
     for (const r of searches) console.log(`| ${r.name} | ${r.q} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
@@ -227,6 +275,7 @@ async function main() {
     );
   } finally {
     rmSync(staticFile, { force: true });
+    rmSync(MEDIA_DIR, { recursive: true, force: true });
     await stopChild(app, 15_000);
     if (settings.BENCH_KEEP) console.log(`[bench] kept the database: ${db.url}`);
     else await db.drop().catch((err) => console.error("[bench] could not drop", db.name, err));

@@ -5,14 +5,16 @@ import path from "node:path";
 /**
  * What the production build is made from, for the launcher's "is the build up
  * to date?" check: every source `next build` reads (the app, its components and
- * domain, the proxy, the instrumentation hook, configuration, public files) and
- * the installed packages (the lockfile). Tests, scripts, docs and migrations are
- * not build inputs.
+ * domain, the proxy, the instrumentation hook, configuration, public files), the
+ * reader site's, whose class names the built stylesheet holds (site/), and the
+ * installed packages (the lockfile). Tests, scripts, docs and migrations are not
+ * build inputs.
  */
 export const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
+  "site",
   "public",
   "proxy.ts",
   "instrumentation.ts",

@@ -1,5 +1,5 @@
 /**
- * `npm start` (production) and `npm run dev`: everything the app needs, then Next.
+ * `npm start` (production) and `npm run dev`: everything the app needs, then the app's server.
  *
  *   0. the configuration: .env files read as Next reads them (lib/config/env-files.ts),
  *      then every variable checked; a bad value stops here, with the list of problems
@@ -8,10 +8,12 @@
  *   2. AUTH_SECRET: from the environment, or made once and kept in .data/
  *   3. pending migrations applied (Prisma's CLI through the offline engine bridge)
  *   4. demo content seeded once on an empty embedded database
- *   5. production only: `next build` when the sources changed since the last build
- *   6. `next start` / `next dev` on PORT (3000), with the URL and demo logins printed
+ *   5. production only: `next build` and the reader site's stylesheet when the sources
+ *      changed since the last build
+ *   6. the app's server (server/main.ts: the reader site, Next for everything else,
+ *      in production or development mode) on PORT (3000), with the URL and demo logins printed
  *
- * Ctrl-C or SIGTERM stops Next, then the embedded PostgreSQL: nothing is left running.
+ * Ctrl-C or SIGTERM stops the server, then the embedded PostgreSQL: nothing is left running.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,6 +23,7 @@ import { assertConfig, ConfigError, type TConfig } from "../lib/config/config";
 import { loadEnvFiles } from "../lib/config/env-files";
 import { dataRoot, describeEmbedded, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
+import { writeStylesheet } from "../site/stylesheet";
 import { sourceFingerprint } from "./build-inputs";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
@@ -51,6 +54,15 @@ function nextBin(): string {
   return require.resolve("next/dist/bin/next");
 }
 
+/** The app's own server (server/main.ts: the reader site, and Next for the rest). */
+function serverArgs(dev: boolean): string[] {
+  return ["--import", "tsx", "server/main.ts", ...(dev ? ["--dev"] : [])];
+}
+
+function serverEnv(env: NodeJS.ProcessEnv, port: number, dev: boolean): NodeJS.ProcessEnv {
+  return { ...env, PORT: String(port), NODE_ENV: dev ? "development" : "production", TSX_TSCONFIG_PATH: "tsconfig.server.json" };
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: "inherit" });
@@ -69,6 +81,7 @@ async function ensureBuild(env: NodeJS.ProcessEnv) {
   say("Building the production app (next build); this takes a minute the first time…");
   const code = await run(process.execPath, [nextBin(), "build"], env);
   if (code !== 0) throw new StartupError("next build failed; see the output above.");
+  await writeStylesheet();
   writeFileSync(stamp, fingerprint);
 }
 
@@ -138,10 +151,10 @@ async function main() {
 
   if (!dev) await ensureBuild(env);
 
-  child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], { env, stdio: "inherit" });
+  child = spawn(process.execPath, serverArgs(dev), { env: serverEnv(env, port, dev), stdio: "inherit" });
   child.on("exit", (code, signal) => {
     if (stopping) return;
-    say(`Next exited (${signal ?? code}); stopping.`);
+    say(`The server exited (${signal ?? code}); stopping.`);
     requestShutdown();
   });
 

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SITE_NAME } from "@/lib/site";
 
 export function SiteFooter() {
@@ -9,12 +8,12 @@ export function SiteFooter() {
           © {new Date().getFullYear()} {SITE_NAME}
         </span>
         <nav aria-label="About us" className="flex gap-4">
-          <Link href="/corrections" className="underline underline-offset-2">
+          <a href="/corrections" className="underline underline-offset-2">
             Corrections
-          </Link>
-          <Link href="/login" className="underline underline-offset-2">
+          </a>
+          <a href="/login" className="underline underline-offset-2">
             Staff sign-in
-          </Link>
+          </a>
         </nav>
       </div>
     </footer>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { SITE_NAME } from "@/lib/site";
 
 /** The masthead and the sections. */
@@ -6,23 +5,23 @@ export function SiteHeader({ sections }: { sections: { name: string; slug: strin
   return (
     <header className="border-b-4 border-double border-ink">
       <div className="mx-auto max-w-5xl px-4 pt-6 text-center">
-        <Link href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
+        <a href="/" className="font-serif text-4xl font-bold tracking-tight sm:text-5xl">
           {SITE_NAME}
-        </Link>
+        </a>
       </div>
       <nav aria-label="Sections" className="mx-auto max-w-5xl px-4 py-3">
         <ul className="flex flex-wrap justify-center gap-x-5 gap-y-1 text-sm font-semibold">
           {sections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/sections/${s.slug}`} className="hover:underline">
+              <a href={`/sections/${s.slug}`} className="hover:underline">
                 {s.name}
-              </Link>
+              </a>
             </li>
           ))}
           <li>
-            <Link href="/search" className="hover:underline">
+            <a href="/search" className="hover:underline">
               Search
-            </Link>
+            </a>
           </li>
         </ul>
       </nav>

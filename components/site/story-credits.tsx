@@ -1,5 +1,4 @@
 import { Fragment } from "react";
-import Link from "next/link";
 import { additionalReportingLine, bioSentence, contributorLine, interleave, visualsLine } from "@/lib/credits/format";
 import { SITE_NAME } from "@/lib/site";
 
@@ -23,9 +22,9 @@ export function Byline({ credits, fallbackName }: { credits: TPublicCredit[]; fa
         typeof part === "string" ? (
           <Fragment key={i}>{part}</Fragment>
         ) : (
-          <Link key={i} href={`/people/${part.person.slug}`} rel="author" className="hover:underline">
+          <a key={i} href={`/people/${part.person.slug}`} rel="author" className="hover:underline">
             {part.person.name}
-          </Link>
+          </a>
         ),
       )}
     </p>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { formatDateTime } from "@/lib/site";
 
 export type TTeaser = { slug: string; headline: string; dek: string | null; publishedAt: Date | null; section?: { name: string } | null };
@@ -10,9 +9,9 @@ export function StoryTeaser({ story, headingLevel = 2 }: { story: TTeaser; headi
     <>
       {story.section && <p className="text-xs font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
       <Heading className="font-serif text-xl font-bold leading-snug sm:text-2xl">
-        <Link href={`/stories/${story.slug}`} className="hover:underline">
+        <a href={`/stories/${story.slug}`} className="hover:underline">
           {story.headline}
-        </Link>
+        </a>
       </Heading>
       {story.dek && <p className="mt-1 text-ink/80">{story.dek}</p>}
       {story.publishedAt && (

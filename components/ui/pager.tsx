@@ -1,10 +1,24 @@
-import Link from "next/link";
+type TLink = (props: { href: string; children: React.ReactNode }) => React.ReactNode;
+const PlainLink: TLink = ({ href, children }) => <a href={href}>{children}</a>;
 
 /**
  * "← Newer · Page 2 of 5 · Older →" for lists sorted newest first. `href`
- * gives the address of a page, keeping the list's other filters.
+ * gives the address of a page, keeping the list's other filters. Plain links
+ * (the reader site has no client router); the newsroom passes Next's `Link`.
  */
-export function Pager({ page, pages, href, className = "mt-6" }: { page: number; pages: number; href: (page: number) => string; className?: string }) {
+export function Pager({
+  page,
+  pages,
+  href,
+  className = "mt-6",
+  Link = PlainLink,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  className?: string;
+  Link?: TLink;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label="Pages" className={`${className} flex gap-4 text-sm`}>

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E_PORT } from "../accounts";
-import { BASE, callAction, newAccount, signedIn, sql } from "./kit";
+import { cacheState } from "../helpers";
+import { BASE, publishedStory } from "./kit";
 
 /**
  * The server process's resident memory, read from /proc: the process that
@@ -58,28 +59,6 @@ async function flood(count: number, concurrency: number, deadline: number): Prom
   return statuses;
 }
 
-/** A published story of this test's own (a byline is needed to publish); its slug. */
-async function publishedStory(): Promise<string> {
-  const editor = await signedIn(await newAccount("EDITOR"));
-  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The tide came in at noon, as it does." }] }] };
-  const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline: `Tide tables ${Date.now()}`, body } }]);
-  expect(created.result?.ok, created.text).toBe(true);
-  const story = created.result!.data as { id: string; version: number; slug: string };
-  const [person] = await sql<{ id: string }>(
-    `INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), 'Tide Writer', 'tide-' || md5(random()::text), now()) RETURNING id`,
-  );
-  const credits = await callAction(editor, "saveCreditsAction", [
-    { storyId: story.id, baseVersion: story.version, credits: [{ personId: person!.id, role: "BYLINE" }] },
-  ]);
-  expect(credits.result?.ok, credits.text).toBe(true);
-  const published = await callAction(editor, "workflowAction", [
-    { storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" },
-  ]);
-  expect(published.result?.ok, published.text).toBe(true);
-  await editor.dispose();
-  return story.slug;
-}
-
 /**
  * Not-found renders before measuring: enough for the heap to reach its working
  * size. After the whole security suite the server's heap was still growing
@@ -104,7 +83,7 @@ test("a flood of made-up story URLs neither pushes a cached story out nor grows 
   // Past the publish's own settling expiries (lib/cache/refresh.ts), then read: the story is cached.
   await new Promise((r) => setTimeout(r, 6_000));
   await request.get(`/stories/${slug}`);
-  expect((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"]).toBe("HIT");
+  expect(cacheState(await request.get(`/stories/${slug}`))).toBe("HIT");
 
   // Warm up first (the not-found renders, the heap's working size), so the figures below are the flood's.
   const start = serverRssMb();
@@ -120,6 +99,6 @@ test("a flood of made-up story URLs neither pushes a cached story out nor grows 
 
   expect(statuses.get(404), summary).toBe(FLOOD);
   // The story read before the flood is still served from the cache.
-  expect(FROM_CACHE, summary).toContain((await request.get(`/stories/${slug}`)).headers()["x-nextjs-cache"]);
+  expect(FROM_CACHE, summary).toContain(cacheState(await request.get(`/stories/${slug}`)));
   expect(after - before, summary).toBeLessThan(MAX_GROWTH_MB);
 });

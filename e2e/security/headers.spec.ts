@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { callAction, newAccount, signedIn, uploadImage } from "./kit";
+import { callAction, newAccount, publishedStory, signedIn, uploadImage } from "./kit";
 
 function expectBaseHeaders(response: APIResponse, what: string) {
   const h = response.headers();
@@ -23,16 +23,49 @@ function cspOf(response: APIResponse): Map<string, string> {
   );
 }
 
-test("a public page: fixed CSP with script-src 'self' and no inline script, cacheable, no cookie", async ({ request }) => {
+test("a public page: fixed CSP with no script at all, cacheable, no cookie", async ({ request }) => {
   const response = await request.get("/");
   expectBaseHeaders(response, "front page");
   const csp = cspOf(response);
-  expect(csp.get("script-src")).toBe("'self'");
+  expect(csp.get("script-src")).toBe("'none'");
   expect(csp.get("object-src")).toBe("'none'");
   expect(csp.get("base-uri")).toBe("'none'");
   expect(csp.get("frame-ancestors")).toBe("'none'");
   expect(response.headers()["cache-control"]).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
   expect(response.headers()["set-cookie"]).toBeUndefined();
+});
+
+test("a story page: plain HTML with no script but its JSON-LD, script-src 'none', cacheable, an ETag that answers 304, gzip", async ({ request, page }) => {
+  const slug = await publishedStory();
+  const response = await request.get(`/stories/${slug}`);
+  expect(response.status()).toBe(200);
+  expectBaseHeaders(response, "story page");
+  const csp = cspOf(response);
+  expect(csp.get("script-src")).toBe("'none'");
+  expect(csp.get("style-src")).toBe("'self'");
+  expect(response.headers()["cache-control"]).toMatch(/s-maxage=\d+, stale-while-revalidate=\d+/);
+  expect(response.headers()["set-cookie"]).toBeUndefined();
+  const html = await response.text();
+  // No framework runtime, no flight data: the one script element is the structured data, which browsers never run.
+  expect([...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="application/ld+json">']);
+  expect(html).not.toContain("__next");
+  expect(html).not.toMatch(/<link[^>]+(modulepreload|as="script")/);
+
+  const etag = response.headers()["etag"]!;
+  expect((await request.get(`/stories/${slug}`, { headers: { "If-None-Match": etag } })).status()).toBe(304);
+  const gzipped = await request.fetch(`/stories/${slug}`, { headers: { "Accept-Encoding": "gzip" } });
+  expect(gzipped.headers()["content-encoding"]).toBe("gzip");
+  const head = await request.head(`/stories/${slug}`);
+  expect(head.status()).toBe(200);
+  expect(await head.text()).toBe("");
+
+  // In a browser: nothing blocked, nothing failed.
+  const problems: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(`/stories/${slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Tide tables");
+  expect(problems).toEqual([]);
 });
 
 test("a newsroom page: a fresh nonce per request on Next's scripts, and no-store", async () => {

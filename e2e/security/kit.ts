@@ -129,3 +129,25 @@ export async function uploadImage(context: APIRequestContext): Promise<string> {
   if (!response.ok()) throw new Error(`Upload failed: ${response.status()} ${await response.text()}`);
   return ((await response.json()) as { media: { id: string } }).media.id;
 }
+
+/** A published story of this test's own (a byline is needed to publish); its slug. */
+export async function publishedStory(): Promise<string> {
+  const editor = await signedIn(await newAccount("EDITOR"));
+  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The tide came in at noon, as it does." }] }] };
+  const created = await callAction(editor, "saveStoryAction", [{ storyId: null, baseVersion: null, fields: { headline: `Tide tables ${Date.now()}`, body } }]);
+  expect(created.result?.ok, created.text).toBe(true);
+  const story = created.result!.data as { id: string; version: number; slug: string };
+  const [person] = await sql<{ id: string }>(
+    `INSERT INTO "Person" (id, name, slug, "updatedAt") VALUES ('secp' || md5(random()::text), 'Tide Writer', 'tide-' || md5(random()::text), now()) RETURNING id`,
+  );
+  const credits = await callAction(editor, "saveCreditsAction", [
+    { storyId: story.id, baseVersion: story.version, credits: [{ personId: person!.id, role: "BYLINE" }] },
+  ]);
+  expect(credits.result?.ok, credits.text).toBe(true);
+  const published = await callAction(editor, "workflowAction", [
+    { storyId: story.id, baseVersion: (credits.result!.data as { version: number }).version, action: "publish" },
+  ]);
+  expect(published.result?.ok, published.text).toBe(true);
+  await editor.dispose();
+  return story.slug;
+}

@@ -3,7 +3,7 @@ import type { TStoryFacts } from "@/lib/stories/facts";
 /**
  * Cache labels for the public site: what a cached page shows, by name (Next
  * calls them cache tags; "label" here keeps them apart from a story's tags).
- * Every cached public page is labelled with what it shows (`labelPage`); every
+ * Every cached public page is labelled with what it shows (site/pages/*); every
  * change that readers can see is recorded by the domain (lib/changes.ts) and
  * turned into the labels it touches (lib/cache/apply.ts), so exactly those pages
  * are rendered again.

@@ -1,7 +1,6 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
 import { config } from "@/lib/config/config";
-import { forgetSlugs } from "./slug-memo";
 
 /**
  * When to expire the same tags again, in ms after the change. Next stamps a
@@ -15,7 +14,6 @@ const SETTLE_MS = [1_000, 5_000];
 /** Expire the tags now (inside a request: a server action or a route handler). */
 export function expireLabels(tags: Iterable<string>): void {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
-  forgetSlugs();
 }
 
 /**

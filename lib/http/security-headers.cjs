@@ -25,6 +25,9 @@ const COMMON = [
  */
 const PUBLIC_CSP = [...COMMON, "script-src 'self'", "style-src 'self' 'unsafe-inline'"].join("; ");
 
+/** Reader pages rendered by our own server (site/): plain HTML and our stylesheet, no script and no inline style at all. */
+const SITE_CSP = [...COMMON, "script-src 'none'", "style-src 'self'"].join("; ");
+
 /**
  * Newsroom pages are rendered per request: Next's scripts carry this request's
  * nonce, and what they load is trusted from there.
@@ -48,4 +51,4 @@ const HSTS = "max-age=63072000; includeSubDomains";
 /** Hosts that get no HSTS: a developer's own machine. */
 const LOCAL_HOSTS = "localhost|127\\.0\\.0\\.1|\\[::1\\]";
 
-module.exports = { PUBLIC_CSP, newsroomCsp, BASE_HEADERS, HSTS, LOCAL_HOSTS };
+module.exports = { PUBLIC_CSP, SITE_CSP, newsroomCsp, BASE_HEADERS, HSTS, LOCAL_HOSTS };

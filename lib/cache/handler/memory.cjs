@@ -165,14 +165,14 @@ class Store {
     this.errors.delete(key);
   }
 
-  /** Whether any of `tags` was expired (or marked stale) after `since`. */
+  /** Whether any of `tags` was expired (or marked stale) at or after `since` (the same millisecond counts: it may have come after a read). */
   expiredSince(/** @type {string[]} */ tags, /** @type {number} */ since) {
     const now = Date.now();
     for (const tag of tags) {
       const state = this.tags.get(tag);
       if (!state) continue;
-      if (typeof state.expired === "number" && state.expired <= now && state.expired > since) return true;
-      if (typeof state.stale === "number" && state.stale > since) return true;
+      if (typeof state.expired === "number" && state.expired <= now && state.expired >= since) return true;
+      if (typeof state.stale === "number" && state.stale >= since) return true;
     }
     return false;
   }

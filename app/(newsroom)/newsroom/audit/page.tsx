@@ -50,7 +50,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      <Pager page={page} pages={pages} href={(p) => `/newsroom/audit${pageQuery({}, p)}`} />
+      <Pager Link={Link} page={page} pages={pages} href={(p) => `/newsroom/audit${pageQuery({}, p)}`} />
     </NewsroomPage>
   );
 }

@@ -80,7 +80,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
           );
         })}
       </ul>
-      <Pager page={page} pages={pages} href={(p) => pageQuery({ q: params.q, filter: params.filter }, p)} />
+      <Pager Link={Link} page={page} pages={pages} href={(p) => pageQuery({ q: params.q, filter: params.filter }, p)} />
     </NewsroomPage>
   );
 }

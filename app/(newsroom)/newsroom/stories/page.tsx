@@ -76,7 +76,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       )}
-      <Pager page={page} pages={pages} href={(p) => pageQuery({ status: filter.status, q: filter.q }, p)} />
+      <Pager Link={Link} page={page} pages={pages} href={(p) => pageQuery({ status: filter.status, q: filter.q }, p)} />
     </NewsroomPage>
   );
 }

@@ -1,0 +1,55 @@
+/**
+ * The app's HTTP server: what `npm start` runs (through scripts/serve.ts) and
+ * what every test and the bench start.
+ *
+ * Reader pages are answered here (site/): from the page cache, or rendered with
+ * React's static renderer into plain HTML — no framework runtime, no flight data,
+ * no script at all — and kept until a change expires them. Everything else (the
+ * newsroom, sign-in, the API, feeds and sitemaps, Next's assets, public files) is
+ * handed to Next's request handler, in the same process, so Next's
+ * `revalidateTag` and this server share one page cache.
+ *
+ * Run with TSX_TSCONFIG_PATH=tsconfig.server.json: the site's code imports the
+ * same lib/ modules as Next's bundle, outside it, where "server-only" has to
+ * resolve to its empty module (Next does the same for its server bundles).
+ *
+ *   node --import tsx server/main.ts [--dev]      on PORT (3000), every address of the machine
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createServer } from "node:http";
+
+// What Next's own start-up sets before anything loads next/cache, which lib/ imports
+// (node_modules/next/dist/server/node-environment-baseline.js).
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT || 3000);
+  const { default: next } = await import("next");
+  const [{ readerRoute, serveReader }, { loadStylesheet, sendStylesheet }] = await Promise.all([import("../site/serve"), import("../site/stylesheet")]);
+  const stylesheet = await loadStylesheet(dev);
+  const app = next({ dev, dir: process.cwd(), port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    if ((req.method === "GET" || req.method === "HEAD") && req.url?.split("?")[0] === stylesheet.path) {
+      sendStylesheet(req, res, stylesheet);
+      return;
+    }
+    const route = readerRoute(req);
+    if (route) void serveReader(route, req, res, stylesheet);
+    else void handle(req, res);
+  });
+  // Like `next start`: keep idle connections a little longer than a load balancer's usual 60 s.
+  server.keepAliveTimeout = 65_000;
+  // Every address, as `next start` does (no -H): localhost, 127.0.0.1, [::1] and the machine's names.
+  server.listen(port, () => console.log(`[server] listening on port ${port}${dev ? " (development)" : ""}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

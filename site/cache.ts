@@ -1,0 +1,88 @@
+import { pageCacheStore } from "@/lib/cache/handler/memory.cjs";
+
+/**
+ * Reader pages as sent: rendered once, then served from memory until a change
+ * expires one of their labels, or a minute has passed (the safety net; the next
+ * reader still gets the old page at once while it is rendered again).
+ *
+ * The entries live in the process's page cache (lib/cache/handler/memory.cjs),
+ * within its byte budget and with not-found answers in their own small pool, and
+ * share its label expiry times, which Next's `revalidateTag` (lib/cache/refresh.ts)
+ * records there. An entry is stamped with the moment its render *began*: a change
+ * recorded while it rendered expires it, so a page that read the database just
+ * before a change is never served as fresh.
+ */
+export type TAnswer = {
+  status: number;
+  /** Headers of this answer besides the shared ones (security, cache control). */
+  headers: Record<string, string>;
+  body: Buffer;
+  gzip: Buffer | null;
+  etag: string;
+  /** Whether a CDN or browser may keep it (not-found answers: yes, briefly; search: no). */
+  cacheable: boolean;
+};
+
+type TCached = { answer: TAnswer; labels: string[]; renderedFrom: number };
+
+const FRESH_MS = 60_000;
+const ENTRY_OVERHEAD = 512;
+
+const store = () => pageCacheStore();
+const keyOf = (path: string) => `site:${path}`;
+const renders = new Map<string, Promise<TAnswer>>();
+
+/** What `cachedAnswer` needs from a page: a render that says what it showed. */
+export type TRender = () => Promise<{ answer: TAnswer; labels: string[] }>;
+
+/**
+ * The answer for `path`: from the cache while fresh; rendered (once, however many
+ * readers ask at the same time) when missing or expired by a change; served as it
+ * is while a minute-old copy renders again. `stale` answers with the last copy when
+ * the render fails (the database is down) and there is one.
+ */
+export async function cachedAnswer(path: string, render: TRender): Promise<{ answer: TAnswer; state: "HIT" | "MISS" | "STALE" }> {
+  const key = keyOf(path);
+  const held = store().held(key) as { entry: { value: TCached; lastModified: number }; tags: string[] } | undefined;
+  if (held) {
+    const { value, lastModified } = held.entry;
+    if (!store().expiredSince(held.tags, lastModified)) {
+      if (Date.now() - lastModified < FRESH_MS) return { answer: value.answer, state: "HIT" };
+      void renderOnce(key, render).catch(() => {}); // a minute old: the next reader gets the new one
+      return { answer: value.answer, state: "STALE" };
+    }
+  }
+  try {
+    return { answer: await renderOnce(key, render), state: "MISS" };
+  } catch (err) {
+    if (held) return { answer: held.entry.value.answer, state: "STALE" };
+    throw err;
+  }
+}
+
+function renderOnce(key: string, render: TRender): Promise<TAnswer> {
+  const running = renders.get(key);
+  if (running) return running;
+  const startedAt = Date.now();
+  const promise = render()
+    .then(({ answer, labels }) => {
+      if (answer.cacheable) keep(key, { answer, labels, renderedFrom: startedAt });
+      return answer;
+    })
+    .finally(() => renders.delete(key));
+  renders.set(key, promise);
+  return promise;
+}
+
+function keep(key: string, cached: TCached) {
+  const { answer, labels } = cached;
+  const size =
+    ENTRY_OVERHEAD +
+    key.length * 2 +
+    answer.body.byteLength +
+    (answer.gzip?.byteLength ?? 0) +
+    JSON.stringify(answer.headers).length * 2 +
+    labels.reduce((n, l) => n + l.length * 2, 0);
+  // `status` on the value puts not-found answers in the cache's pool for errors.
+  store().put(key, { entry: { value: Object.assign(cached, { status: answer.status }), lastModified: cached.renderedFrom }, tags: labels }, size);
+}

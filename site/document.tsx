@@ -1,0 +1,41 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
+import { SITE_LANGUAGE } from "@/lib/site";
+import { PageHead, type TPageHead } from "./head";
+
+export type TChrome = { stylesheet: string; sections: { name: string; slug: string }[] };
+
+/** A whole reader page: head, masthead with the sections, the page's content, footer. */
+function Document({ head, chrome, children }: { head: TPageHead; chrome: TChrome; children: React.ReactNode }) {
+  return (
+    <html lang={SITE_LANGUAGE}>
+      <PageHead head={head} stylesheet={chrome.stylesheet} />
+      <body className="min-h-screen font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-ink focus:px-3 focus:py-2 focus:text-paper"
+        >
+          Skip to content
+        </a>
+        <SiteHeader sections={chrome.sections} />
+        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}
+
+/** The page as HTML, with React's static renderer: markup only, nothing for a script to pick up. */
+export function renderPage(head: TPageHead, chrome: TChrome, content: React.ReactNode): string {
+  return (
+    "<!DOCTYPE html>" +
+    renderToStaticMarkup(
+      <Document head={head} chrome={chrome}>
+        {content}
+      </Document>,
+    )
+  );
+}

@@ -1,0 +1,12 @@
+import type { TPageHead } from "./head";
+
+/**
+ * What a reader page's function answers: a page (its head, its content, the labels
+ * of everything it shows, so a change to any of it renders it again), a permanent
+ * redirect (an old slug), or "not found" (labelled too: a slug that is not a story
+ * yet becomes one when it is published).
+ */
+export type TPageResult =
+  | { kind: "page"; head: TPageHead; content: React.ReactNode; labels: string[]; cacheable?: boolean }
+  | { kind: "redirect"; location: string; labels: string[] }
+  | { kind: "notFound"; labels: string[] };

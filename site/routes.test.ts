@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { readerPath } from "./routes";
+
+const at = (path: string, method = "GET") => {
+  const url = new URL(path, "http://x.invalid");
+  return readerPath(method, url.pathname, url.searchParams);
+};
+
+describe("which addresses are the reader site's", () => {
+  it("answers its pages, later pages and search", () => {
+    expect(at("/")).toEqual({ page: "front" });
+    expect(at("/stories/border-village")).toEqual({ page: "story", slug: "border-village" });
+    expect(at("/stories/%E5%8C%97%E4%BA%AC")).toEqual({ page: "story", slug: "北京" });
+    expect(at("/sections/world")).toEqual({ page: "sections", slug: "world", n: 1 });
+    expect(at("/tags/trade-talks/page/3")).toEqual({ page: "tags", slug: "trade-talks", n: 3 });
+    expect(at("/people/jane-roe/page/2")).toEqual({ page: "people", slug: "jane-roe", n: 2 });
+    expect(at("/corrections")).toEqual({ page: "corrections", n: 1 });
+    expect(at("/corrections/page/4")).toEqual({ page: "corrections", n: 4 });
+    expect(at("/search?q=harbor&page=2")).toEqual({ page: "search", q: "harbor", n: 2 });
+    expect(at("/search?page=-5")).toEqual({ page: "search", q: "", n: 1 });
+    expect(at("/stories/x", "HEAD")).toEqual({ page: "story", slug: "x" });
+  });
+
+  it("answers 'not found' for its addresses that name nothing", () => {
+    for (const path of ["/stories/%E0%A4%A", "/sections/world/page/1", "/sections/world/page/x", "/tags/a/b", "/corrections/page/0", "/corrections/2"]) {
+      expect(at(path), path).toEqual({ page: "notFound" });
+    }
+  });
+
+  it("leaves everything else to Next: other methods, the newsroom, the API, feeds, assets", () => {
+    for (const path of [
+      "/newsroom",
+      "/login",
+      "/api/health",
+      "/feed.xml",
+      "/sections/world/feed.xml",
+      "/people/a/feed.xml",
+      "/_next/static/x.js",
+      "/logo.svg",
+      "/stories/a/b",
+      "/stories/",
+    ]) {
+      expect(at(path), path).toBeNull();
+    }
+    expect(at("/stories/x", "POST")).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import { pageParam } from "@/components/ui/pager";
+
+/** A reader address, understood: which page, with what. */
+export type TReaderPath =
+  | { page: "front" }
+  | { page: "story"; slug: string }
+  | { page: "sections" | "tags" | "people"; slug: string; n: number }
+  | { page: "corrections"; n: number }
+  | { page: "search"; q: string; n: number }
+  /** An address of the site that names nothing: a bad page number, a broken escape. */
+  | { page: "notFound" };
+
+const LISTS = new Set(["sections", "tags", "people"]);
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** `<slug>` is page 1, `<slug>/page/<n>` page n (2 and up); null: not a list page. */
+function listPage(rest: string[]): { slug: string; n: number } | null {
+  const slug = rest[0] ? decode(rest[0]) : null;
+  if (!slug) return null;
+  if (rest.length === 1) return { slug, n: 1 };
+  const n = rest.length === 3 && rest[1] === "page" ? pageParam(rest[2]!) : null;
+  return n ? { slug, n } : null;
+}
+
+/**
+ * Which addresses are the reader site's (GET and HEAD): the front page, stories,
+ * sections, tags and people (with their later pages), corrections and search.
+ * Null for the rest — the newsroom, sign-in, the API, feeds and sitemaps, Next's
+ * assets, public files — which Next answers.
+ */
+export function readerPath(method: string | undefined, pathname: string, search: URLSearchParams): TReaderPath | null {
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (pathname === "/") return { page: "front" };
+  const [first = "", ...rest] = pathname.split("/").slice(1);
+  if (first === "search" && rest.length === 0) {
+    const n = Math.min(500, Math.max(1, Number.parseInt(search.get("page") ?? "1", 10) || 1));
+    return { page: "search", q: search.get("q") ?? "", n };
+  }
+  if (first === "corrections") {
+    if (rest.length === 0) return { page: "corrections", n: 1 };
+    const n = rest.length === 2 && rest[0] === "page" ? pageParam(rest[1]!) : null;
+    return n ? { page: "corrections", n } : { page: "notFound" };
+  }
+  if (first === "stories" && rest.length === 1 && rest[0]) {
+    const slug = decode(rest[0]);
+    return slug === null ? { page: "notFound" } : { page: "story", slug };
+  }
+  // Feeds (`/sections/<slug>/feed.xml`) are Next's.
+  if (LISTS.has(first) && rest.length >= 1 && rest.at(-1) !== "feed.xml") {
+    const at = listPage(rest);
+    return at ? { page: first as "sections" | "tags" | "people", ...at } : { page: "notFound" };
+  }
+  return null;
+}

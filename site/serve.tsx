@@ -1,0 +1,100 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { LABEL } from "@/lib/cache/labels";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
+import { PUBLIC_CSP } from "@/lib/http/security-headers.cjs";
+import { unavailableHtml } from "@/lib/http/unavailable-page";
+import { listSections } from "@/lib/stories/queries";
+import { cachedAnswer, type TAnswer } from "./cache";
+import { renderPage, type TChrome } from "./document";
+import type { TPageResult } from "./page";
+import { NOT_FOUND_HEAD, NotFoundContent } from "./pages/not-found";
+import { correctionsPage } from "./pages/corrections";
+import { frontPage } from "./pages/front";
+import { sectionPage, tagPage } from "./pages/lists";
+import { personPage } from "./pages/person";
+import { searchPage } from "./pages/search";
+import { storyPage } from "./pages/story";
+import { makeAnswer, send } from "./respond";
+import { readerPath, type TReaderPath } from "./routes";
+import type { TStylesheet } from "./stylesheet";
+
+/** A reader route: the path it is kept under, and its page function. */
+type TRoute = { path: string; page: () => Promise<TPageResult>; what: string };
+
+const LISTS = { sections: sectionPage, tags: tagPage, people: personPage };
+
+function pageFor(at: TReaderPath): () => Promise<TPageResult> {
+  switch (at.page) {
+    case "front":
+      return frontPage;
+    case "story":
+      return () => storyPage(at.slug);
+    case "sections":
+    case "tags":
+    case "people":
+      return () => LISTS[at.page](at.slug, at.n);
+    case "corrections":
+      return () => correctionsPage(at.n);
+    case "search":
+      return () => searchPage(at.q, at.n);
+    case "notFound":
+      return async () => ({ kind: "notFound", labels: [] });
+  }
+}
+
+/** The reader route for a request (site/routes.ts), or null when Next answers it. Kept by path; search by path and query. */
+export function readerRoute(req: IncomingMessage): TRoute | null {
+  const url = new URL(req.url ?? "/", "http://reader.invalid");
+  const at = readerPath(req.method, url.pathname, url.searchParams);
+  if (!at) return null;
+  const search = at.page === "search";
+  return { path: search ? url.pathname + url.search : url.pathname, page: pageFor(at), what: search ? "Search" : "This page" };
+}
+
+/** Labels every page carries: the masthead lists the sections. */
+const CHROME_LABELS = [LABEL.sections];
+
+/** Turn a page function's result into the answer to keep and send. */
+async function answerFor(route: TRoute, stylesheet: TStylesheet): Promise<{ answer: TAnswer; labels: string[] }> {
+  const [result, sections] = await Promise.all([route.page(), listSections()]);
+  const chrome: TChrome = { stylesheet: stylesheet.path, sections };
+  const labels = [...CHROME_LABELS, ...result.labels];
+  switch (result.kind) {
+    case "redirect":
+      return { answer: makeAnswer(301, "", { headers: { Location: result.location } }), labels };
+    case "notFound":
+      return { answer: makeAnswer(404, renderPage(NOT_FOUND_HEAD, chrome, <NotFoundContent />)), labels };
+    case "page":
+      return { answer: makeAnswer(200, renderPage(result.head, chrome, result.content), { cacheable: result.cacheable ?? true }), labels };
+  }
+}
+
+/** Answer a reader request: from the page cache, rendered, or (database down, nothing kept) a 503 page. */
+export async function serveReader(route: TRoute, req: IncomingMessage, res: ServerResponse, stylesheet: TStylesheet): Promise<void> {
+  try {
+    const { answer, state } = await cachedAnswer(route.path, () => answerFor(route, stylesheet));
+    send(req, res, answer, state);
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) {
+      send(
+        req,
+        res,
+        makeAnswer(503, unavailableHtml(route.what), {
+          cacheable: false,
+          headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "Content-Security-Policy": PUBLIC_CSP },
+        }),
+        "UNAVAILABLE",
+      );
+      return;
+    }
+    console.error(`[site] ${route.path}:`, err);
+    send(
+      req,
+      res,
+      makeAnswer(500, "<!DOCTYPE html><title>Something went wrong</title><p>Something went wrong on our side. Please try again.</p>", { cacheable: false }),
+      "ERROR",
+    );
+  }
+}
