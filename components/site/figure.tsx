@@ -16,7 +16,7 @@ export function Figure({
   media: TDisplayMedia;
   /** This story's own caption, instead of the library's. */
   caption?: string | null;
-  /** The lead photo loads at once and first; the others when the reader nears them. */
+  /** The lead photo loads at once and first; the others when the reader nears them. All decode off the main thread. */
   lead?: boolean;
   sizes?: string;
 }) {
@@ -36,7 +36,7 @@ export function Figure({
           height={p.height}
           alt={media.alt}
           loading={lead ? "eager" : "lazy"}
-          decoding={lead ? "sync" : "async"}
+          decoding="async"
           fetchPriority={lead ? "high" : undefined}
           className="h-auto w-full bg-ink/5"
         />
