@@ -22,12 +22,23 @@ describe("which addresses are the reader site's", () => {
   });
 
   it("answers 'not found' for its addresses that name nothing", () => {
-    for (const path of ["/stories/%E0%A4%A", "/sections/world/page/1", "/sections/world/page/x", "/tags/a/b", "/corrections/page/0", "/corrections/2"]) {
+    for (const path of [
+      "/stories/%E0%A4%A",
+      "/sections/world/page/1",
+      "/sections/world/page/x",
+      "/tags/a/b",
+      "/corrections/page/0",
+      "/corrections/2",
+      "/stories/a/b",
+      "/storie/typo",
+      "/about",
+      "/newsroomx",
+    ]) {
       expect(at(path), path).toEqual({ page: "notFound" });
     }
   });
 
-  it("leaves everything else to Next: other methods, the newsroom, the API, feeds, assets", () => {
+  it("leaves to Next what is Next's: other methods, the newsroom, the API, feeds, files, trailing slashes", () => {
     for (const path of [
       "/newsroom",
       "/login",
@@ -37,8 +48,14 @@ describe("which addresses are the reader site's", () => {
       "/people/a/feed.xml",
       "/_next/static/x.js",
       "/logo.svg",
-      "/stories/a/b",
+      "/newsroom/stories/abc",
+      "/sitemap.xml",
+      "/sitemaps/stories-1.xml",
+      "/robots.txt",
+      "/icon.svg",
+      "/editions/main",
       "/stories/",
+      "/sections/world/",
     ]) {
       expect(at(path), path).toBeNull();
     }

@@ -11,6 +11,8 @@ export type TReaderPath =
   | { page: "notFound" };
 
 const LISTS = new Set(["sections", "tags", "people"]);
+/** What Next answers besides files: the newsroom, sign-in, the API, sitemaps, its own assets and dev tools, the old front page address. */
+const NEXT_AREAS = ["/_next", "/__next", "/newsroom", "/login", "/api", "/sitemaps", "/editions"];
 
 function decode(segment: string): string | null {
   try {
@@ -31,9 +33,11 @@ function listPage(rest: string[]): { slug: string; n: number } | null {
 
 /**
  * Which addresses are the reader site's (GET and HEAD): the front page, stories,
- * sections, tags and people (with their later pages), corrections and search.
- * Null for the rest — the newsroom, sign-in, the API, feeds and sitemaps, Next's
- * assets, public files — which Next answers.
+ * sections, tags and people (with their later pages), corrections and search, and
+ * the "not found" of any other address that is not Next's. Null for what Next
+ * answers: the newsroom, sign-in, the API, feeds and sitemaps, Next's assets, files
+ * (an address ending in a file name: public/, robots.txt, feed.xml, icon.svg), and
+ * addresses with a trailing slash (Next redirects them to the address without).
  */
 export function readerPath(method: string | undefined, pathname: string, search: URLSearchParams): TReaderPath | null {
   if (method !== "GET" && method !== "HEAD") return null;
@@ -48,6 +52,7 @@ export function readerPath(method: string | undefined, pathname: string, search:
     const n = rest.length === 2 && rest[0] === "page" ? pageParam(rest[1]!) : null;
     return n ? { page: "corrections", n } : { page: "notFound" };
   }
+  if (pathname.endsWith("/")) return null;
   if (first === "stories" && rest.length === 1 && rest[0]) {
     const slug = decode(rest[0]);
     return slug === null ? { page: "notFound" } : { page: "story", slug };
@@ -57,5 +62,12 @@ export function readerPath(method: string | undefined, pathname: string, search:
     const at = listPage(rest);
     return at ? { page: first as "sections" | "tags" | "people", ...at } : { page: "notFound" };
   }
-  return null;
+  if (isNexts(pathname)) return null;
+  return { page: "notFound" };
+}
+
+function isNexts(pathname: string): boolean {
+  if (pathname.endsWith("/")) return true;
+  if (/\.[A-Za-z0-9]+$/.test(pathname.slice(pathname.lastIndexOf("/") + 1))) return true;
+  return NEXT_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }

@@ -9,7 +9,7 @@ import { listSections } from "@/lib/stories/queries";
 import { cachedAnswer, type TAnswer } from "./cache";
 import { renderPage, type TChrome } from "./document";
 import type { TPageResult } from "./page";
-import { NOT_FOUND_HEAD, NotFoundContent } from "./pages/not-found";
+import { NOT_FOUND_HEAD, NotFoundPage } from "./pages/not-found";
 import { correctionsPage } from "./pages/corrections";
 import { frontPage } from "./pages/front";
 import { sectionPage, tagPage } from "./pages/lists";
@@ -65,7 +65,7 @@ async function answerFor(route: TRoute, stylesheet: TStylesheet): Promise<{ answ
     case "redirect":
       return { answer: makeAnswer(301, "", { headers: { Location: result.location } }), labels };
     case "notFound":
-      return { answer: makeAnswer(404, renderPage(NOT_FOUND_HEAD, chrome, <NotFoundContent />)), labels };
+      return { answer: makeAnswer(404, renderPage(NOT_FOUND_HEAD, chrome, <NotFoundPage />)), labels };
     case "page":
       return { answer: makeAnswer(200, renderPage(result.head, chrome, result.content), { cacheable: result.cacheable ?? true }), labels };
   }

@@ -5,12 +5,12 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 /**
- * The reader pages' stylesheet: app/globals.css through Tailwind, as Next makes
- * it for the newsroom, but written where this server finds it. Made when the app is
+ * The reader pages' stylesheet: site/site.css through Tailwind (only the reader's classes, and the theme
+ * the newsroom shares, app/base.css), written where this server finds it. Made when the app is
  * built (`npm run build`, and the launcher's build step: writeStylesheet), served
  * at /assets/site-<hash>.css as immutable; in development made when the server starts.
  */
-const SOURCE = "app/globals.css";
+const SOURCE = "site/site.css";
 const BUILT = path.join(".next", "newsroom-site.css");
 
 export type TStylesheet = { path: string; css: Buffer; gzip: Buffer };
