@@ -10,10 +10,7 @@ export async function register() {
   installPeerAddress();
   // A bad configuration value stops the server here, with the list of what is wrong (npm start checks it earlier).
   const { assertConfig } = await import("@/lib/config/config");
-  const settings = assertConfig();
-  // The token the background loops show the process's own cache-refresh route (lib/cache/refresh.ts).
-  process.env.NEWSROOM_INTERNAL_TOKEN =
-    settings.NEWSROOM_INTERNAL_TOKEN ?? Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, "0")).join("");
+  assertConfig();
   const { startScheduler } = await import("@/lib/stories/scheduler");
   startScheduler();
   // Forecasts are fetched in the background and stored; pages only read what is stored.

@@ -15,8 +15,8 @@ const nextConfig = {
   // restart, or the same build run against another database, never serves
   // pages rendered from old content), within NEWSROOM_PAGE_CACHE_MB, with
   // not-found answers kept apart so made-up URLs cannot push real pages out
-  // (lib/cache/handler/memory.cjs). Next's own memory cache is off.
-  cacheHandler: require.resolve("./lib/cache/handler/memory.cjs"),
+  // (lib/cache/handler/: memory by default, Redis with REDIS_URL). Next's own memory cache is off.
+  cacheHandler: require.resolve("./lib/cache/handler/cache-handler.cjs"),
   cacheMaxMemorySize: 0,
   experimental: {
     isrFlushToDisk: false,

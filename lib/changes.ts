@@ -1,14 +1,21 @@
 import "server-only";
-import { applyToPageCache } from "@/lib/cache/apply";
+import type { Prisma } from "@/lib/db/generated/client";
+import { LABEL, mediaChangeLabels, storyChangeLabels, storyNoteLabels } from "@/lib/cache/labels";
+import { personLabels } from "@/lib/people/cache-labels";
 import { storyFacts, type TStoryFacts } from "@/lib/stories/facts";
 
 /**
- * The domain says what changed. Every domain function whose change readers can
- * see records it here, after its transaction committed; nothing in app/ works
- * out what to refresh. One place turns changes into cache work
- * (lib/cache/apply.ts), and the next consumers (an event stream, webhooks,
- * live pages) hang on this same list.
+ * The domain says what changed, in the transaction that changes it. Every
+ * domain function whose change readers (or other software) can see calls
+ * `recordChanges(tx, …)` before its transaction commits: one row per change in
+ * the outbox (model Event: type, subject, the cache labels of the pages it can
+ * have touched, a payload), so a change and its event stand or fall together.
+ * Nothing in app/ works out what to refresh, and nothing is refreshed here:
+ * every process hears the rows (lib/events/stream.ts) and its consumers (the
+ * page cache now; webhooks and live pages next) act on them.
  */
+
+type Tx = Prisma.TransactionClient;
 
 export type TChange =
   /** A story's public state: published, updated, unpublished, scheduled out, embargoed. Its facts before and after (a new section or byline changes both lists). */
@@ -24,35 +31,70 @@ export type TChange =
   /** A new weather forecast. */
   | { kind: "weather" };
 
-type TListener = (changes: TChange[]) => void | Promise<void>;
+/** The channel every app process listens on; the payload is the new event's id. */
+export const EVENTS_CHANNEL = "newsroom_events";
 
-/** Who hears of changes: the page cache always; more consumers subscribe with `onChanges`. */
-const listeners = new Set<TListener>([applyToPageCache]);
+/**
+ * The transaction advisory lock every event insert takes first: ids are then
+ * committed in id order (a transaction holding a lower id commits before the
+ * next one is handed out), so a reader that has seen id N has seen every id
+ * below it and catch-up by id misses nothing. Held only from the insert to the
+ * commit: the insert is the transaction's last statement.
+ */
+const EVENTS_LOCK = 0x6e657773; // "news"
 
-/** Hear of every change recorded in this process from now on; returns the unsubscribe. */
-export function onChanges(listener: TListener): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
+type TEventRow = { type: string; subject: string; labels: string[]; payload: Prisma.InputJsonValue };
+
+const live = (facts: TStoryFacts | null) => facts?.status === "PUBLISHED";
+
+/** What the outbox keeps of a change: its type, its subject, the pages it touched. */
+export async function eventOf(tx: Tx, change: TChange): Promise<TEventRow> {
+  switch (change.kind) {
+    case "story": {
+      const { before, after } = change;
+      const id = (after ?? before)?.id ?? "";
+      const type = live(after) ? (live(before) ? "story.updated" : "story.published") : live(before) ? "story.unpublished" : "story.workflow";
+      // A story that was not public before or after is on no public page.
+      const labels = live(before) || live(after) ? storyChangeLabels(before, after) : [];
+      return { type, subject: `story:${id}`, labels, payload: { before, after } as unknown as Prisma.InputJsonValue };
+    }
+    case "story-note":
+      return { type: "story.corrected", subject: `story:${change.storyId}`, labels: storyNoteLabels(change.storyId), payload: { storyId: change.storyId } };
+    case "media":
+      return { type: "media.updated", subject: `media:${change.mediaId}`, labels: mediaChangeLabels(change.mediaId), payload: { mediaId: change.mediaId } };
+    case "person":
+      return {
+        type: "person.updated",
+        subject: `person:${change.personId}`,
+        labels: await personLabels(change.personId, tx),
+        payload: { personId: change.personId },
+      };
+    case "front":
+      return { type: "front.updated", subject: "front", labels: [LABEL.front], payload: {} };
+    case "weather":
+      return { type: "weather.updated", subject: "weather", labels: [LABEL.weather], payload: {} };
+  }
 }
 
-/** Record changes that have happened (the transaction is committed). Never throws: the change stands; the cache's own time limits are the backstop. */
-export async function recordChanges(changes: TChange[]): Promise<void> {
+/** Record changes in the outbox, inside the transaction that makes them; every process is told at commit. */
+export async function recordChanges(tx: Tx, changes: TChange[]): Promise<void> {
   if (!changes.length) return;
-  await Promise.all(
-    [...listeners].map(async (listener) => {
-      try {
-        await listener(changes);
-      } catch (err) {
-        console.error("[changes] a consumer could not take a change:", err);
-      }
-    }),
-  );
+  const rows = await Promise.all(changes.map((c) => eventOf(tx, c)));
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENTS_LOCK})`;
+  for (const row of rows) {
+    const [inserted] = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO "Event" (type, subject, labels, payload)
+      VALUES (${row.type}, ${row.subject}, ${row.labels}, ${JSON.stringify(row.payload)}::jsonb)
+      RETURNING id`;
+    // Delivered when (and only if) the transaction commits.
+    await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, ${String(inserted!.id)})`;
+  }
 }
 
-/** Run a change to a story and record it with the story's facts before and after. */
-export async function changingStory<T>(storyId: string, change: () => Promise<T>): Promise<T> {
-  const before = await storyFacts(storyId);
+/** Run a change to a story inside `tx` and record it with the story's facts before and after. */
+export async function changingStory<T>(tx: Tx, storyId: string, change: () => Promise<T>): Promise<T> {
+  const before = await storyFacts(storyId, tx);
   const result = await change();
-  await recordChanges([{ kind: "story", before, after: await storyFacts(storyId) }]);
+  await recordChanges(tx, [{ kind: "story", before, after: await storyFacts(storyId, tx) }]);
   return result;
 }

@@ -20,8 +20,6 @@ import { assertConfig, ConfigError } from "../lib/config/config";
 import { loadEnvFiles } from "../lib/config/env-files";
 import { stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
-import { INTERNAL_TOKEN_HEADER } from "../lib/cache/refresh";
-import { storyLabel } from "../lib/cache/labels";
 import { SEARCH_QUERIES, seedBench } from "./bench-seed";
 import { lighthousePages, type TLighthouseRow } from "./bench-lighthouse";
 
@@ -43,8 +41,6 @@ const SECONDS = settings.BENCH_SECONDS;
 const CONNECTIONS = settings.BENCH_CONNECTIONS;
 const PORT = settings.BENCH_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
-/** Shared with the server so this script can ask it to refresh cached pages, as its own background work does. */
-const INTERNAL_TOKEN = randomBytes(32).toString("hex");
 const SEARCH_RUNS = 100;
 const MEDIA_DIR = path.join(".data", "test", "media-bench");
 const RENDER_RUNS = 40;
@@ -125,8 +121,7 @@ async function warmImages(url: string) {
   const urls = new Set<string>();
   for (const m of html.matchAll(/<img[^>]*>/g)) {
     for (const [, src] of m[0].matchAll(/\ssrc="([^"]+)"/g)) urls.add(src!);
-    for (const [, set] of m[0].matchAll(/\ssrcset="([^"]+)"/g))
-      for (const candidate of set!.split(",")) urls.add(candidate.trim().split(/\s+/)[0]!);
+    for (const [, set] of m[0].matchAll(/\ssrcset="([^"]+)"/g)) for (const candidate of set!.split(",")) urls.add(candidate.trim().split(/\s+/)[0]!);
   }
   for (const src of urls) await (await fetch(new URL(src.replace(/&amp;/g, "&"), BASE))).arrayBuffer();
 }
@@ -138,14 +133,13 @@ async function warmImages(url: string) {
 async function publishToVisible(databaseUrl: string, editorId: string): Promise<number> {
   process.env.DATABASE_URL = databaseUrl;
   process.env.PORT = String(PORT);
-  process.env.NEWSROOM_INTERNAL_TOKEN = INTERNAL_TOKEN;
   const { changeStoryState } = await import("../lib/stories/transitions");
   const { prisma } = await import("../lib/db/client");
   const actor = { kind: "user" as const, id: editorId, role: "EDITOR" as const, name: "Bench Editor", email: "bench@bench.invalid" };
   const storyId = "bs7";
   const step = async (action: "unpublish" | "publish") => {
     const { version } = await prisma.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
-    // The domain records the change; outside the server's requests its refresh route expires the pages.
+    // The domain records the change and its event; the server hears it (LISTEN/NOTIFY) and expires the pages.
     await changeStoryState({ actor, storyId, baseVersion: version, action });
   };
   const url = `${BASE}/stories/bench-story-7`;
@@ -162,21 +156,32 @@ async function publishToVisible(databaseUrl: string, editorId: string): Promise<
   return ms;
 }
 
+/** Wait until the server has applied every event up to `id` to its page cache (its health route says how far it got). */
+async function applied(id: string) {
+  const t0 = performance.now();
+  for (;;) {
+    const health = (await (await fetch(`${BASE}/api/health`)).json()) as { events?: { applied?: { pages?: string } } };
+    if (BigInt(health.events?.applied?.pages ?? "0") >= BigInt(id)) return;
+    if (performance.now() - t0 > 10_000) throw new Error(`The server has not applied event ${id} within 10 s.`);
+  }
+}
+
 /**
- * The first render of a story page after a change: expire the story's label (as a
- * change to it does, without the change itself) and time the next request, which
- * renders the page afresh; RENDER_RUNS times, one at a time.
+ * The first render of a story page after a change: record an event for the
+ * story (as a correction to it does, without the correction itself), wait until
+ * the server has applied it, and time the next request, which renders the page
+ * afresh; RENDER_RUNS times, one at a time.
  */
-async function firstRender(url: string, storyId: string) {
+async function firstRender(databaseUrl: string, url: string, storyId: string) {
+  process.env.DATABASE_URL = databaseUrl;
+  const { recordChanges } = await import("../lib/changes");
+  const { latestEventId } = await import("../lib/events/stream");
+  const { prisma } = await import("../lib/db/client");
   const times: number[] = [];
   let rendered = 0;
   for (let i = 0; i < RENDER_RUNS; i++) {
-    const expired = await fetch(`${BASE}/api/internal/refresh`, {
-      method: "POST",
-      headers: { "content-type": "application/json", [INTERNAL_TOKEN_HEADER]: INTERNAL_TOKEN },
-      body: JSON.stringify({ tags: [storyLabel(storyId)], again: true }),
-    });
-    if (expired.status !== 204) throw new Error(`The refresh route answered ${expired.status}.`);
+    await prisma.$transaction((tx) => recordChanges(tx, [{ kind: "story-note", storyId }]));
+    await applied(await latestEventId());
     const t0 = performance.now();
     const response = await fetch(url);
     await response.arrayBuffer();
@@ -226,7 +231,6 @@ async function main() {
         DATABASE_URL: db.url,
         PORT: String(PORT),
         AUTH_SECRET: randomBytes(33).toString("base64"),
-        NEWSROOM_INTERNAL_TOKEN: INTERNAL_TOKEN,
         NEWSROOM_WEATHER: "off",
         NEWSROOM_MEDIA_DIR: MEDIA_DIR,
       },
@@ -256,10 +260,10 @@ async function main() {
     rows.push(await load("front page", `${BASE}/`));
     rows.push(await load("section page", `${BASE}/sections/world`));
     rows.push(await load("search page (a quarter match)", `${BASE}/search?q=${encodeURIComponent(SEARCH_QUERIES[1].q)}`));
-    const render = await firstRender(storyUrl, "bs42");
+    const render = await firstRender(db.url, storyUrl, "bs42");
 
-    // Publish-to-visible, the way the newsroom does it: the domain's publish, then the
-    // cache refresh for the tags it names (through the same loopback route the scheduler uses).
+    // Publish-to-visible, the way the newsroom does it: the domain's publish writes its
+    // event; the server hears it and expires the pages it names.
     const visibleMs = await publishToVisible(db.url, seeded.user);
     const searches = await searchLatency(db.url);
     const js = await clientJs(storyUrl);
@@ -278,12 +282,14 @@ async function main() {
     console.log("\n| Lighthouse (mobile) | performance (median of 3) | accessibility | best practices | SEO |");
     console.log("|---|---:|---:|---:|---:|");
     for (const r of lighthouse)
-      console.log(`| ${r.name} | ${r.scores.performance} (runs: ${r.performanceRuns.join(", ")}) | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} |`);
+      console.log(
+        `| ${r.name} | ${r.scores.performance} (runs: ${r.performanceRuns.join(", ")}) | ${r.scores.accessibility} | ${r.scores["best-practices"]} | ${r.scores.seo} |`,
+      );
     for (const r of lighthouse) if (r.failing.length) console.log(`  ${r.name}, below 100: ${r.failing.join("; ")}`);
     console.log(`\n| search (${SEARCH_STORIES.toLocaleString("en")} stories, one at a time, ${SEARCH_RUNS} runs) | query | hits | p50 ms | p99 ms |`);
     console.log("|---|---|---:|---:|---:|");
     for (const r of searches) console.log(`| ${r.name} | ${r.q} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
-    console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish, cache refresh, first fresh render)`);
+    console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish and its event, the server hearing it, first fresh render)`);
     console.log(`client JavaScript on a story page: ${js.files} files, ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzipped / 1024).toFixed(0)} KiB gzipped)`);
     console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);
     console.log(

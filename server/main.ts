@@ -31,6 +31,9 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Every public change is an event (lib/changes.ts); this process hears them all and expires its pages.
+  const [{ startEventStream }, { pageCacheConsumer }] = await Promise.all([import("../lib/events/stream"), import("../lib/events/page-cache")]);
+  const events = await startEventStream([pageCacheConsumer()]);
   const server = createServer((req, res) => {
     if ((req.method === "GET" || req.method === "HEAD") && req.url?.split("?")[0] === stylesheet.path) {
       sendStylesheet(req, res, stylesheet);
@@ -44,7 +47,7 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   // Every address, as `next start` does (no -H): localhost, 127.0.0.1, [::1] and the machine's names.
   server.listen(port, () => console.log(`[server] listening on port ${port}${dev ? " (development)" : ""}`));
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => server.close(() => void events.stop().finally(() => process.exit(0)));
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import MemoryCacheHandler, { Store } from "@/lib/cache/handler/memory.cjs";
+import MemoryCacheHandler from "@/lib/cache/handler/cache-handler.cjs";
+import { Store } from "@/lib/cache/handler/memory.cjs";
 import { cachedAnswer, type TAnswer } from "./cache";
 import { makeAnswer } from "./respond";
 

@@ -113,7 +113,6 @@ test.describe("without a session, or from another site", () => {
       ["/api/media", { "X-Filename": "x.jpg", "Content-Type": "text/plain" }, jpeg],
       ["/api/session", { "Content-Type": "text/plain", Origin: "https://evil.example" }, JSON.stringify({ email: "a@b.c", password: "x" })],
       ["/api/auth/signout", { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" }, "csrfToken=x"],
-      ["/api/internal/refresh", { "Content-Type": "application/json" }, JSON.stringify({ tags: ["front"] })],
     ];
     // A plain form post (a server action without JavaScript) to a public page, from another site.
     cases.push([

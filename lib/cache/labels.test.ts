@@ -2,8 +2,15 @@ import { describe, expect, it } from "vitest";
 import { mediaChangeLabels, personChangeLabels, storyChangeLabels, storyNoteLabels, LABEL } from "./labels";
 
 describe("storyChangeLabels", () => {
-  const before = { id: "s1", slugs: ["old", "older"], sectionId: "world", people: [{ id: "p1", slug: "jane-roe" }], tagSlugs: ["border"] };
-  const after = { id: "s1", slugs: ["new", "old", "older"], sectionId: "business", people: [{ id: "p2", slug: "john-doe" }], tagSlugs: ["trade-talks"] };
+  const before = { id: "s1", status: "PUBLISHED", slugs: ["old", "older"], sectionId: "world", people: [{ id: "p1", slug: "jane-roe" }], tagSlugs: ["border"] };
+  const after = {
+    id: "s1",
+    status: "PUBLISHED",
+    slugs: ["new", "old", "older"],
+    sectionId: "business",
+    people: [{ id: "p2", slug: "john-doe" }],
+    tagSlugs: ["trade-talks"],
+  };
 
   it("names the story under every URL it had, and the lists it left and joined", () => {
     const tags = storyChangeLabels(before, after);

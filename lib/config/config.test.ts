@@ -128,12 +128,12 @@ describe("checkConfig", () => {
   });
 
   it("never prints a secret's value, even a wrong one", () => {
-    const env = { DATABASE_URL: "mysql://root:hunter2-secret@db/news", AUTH_SECRET: "short-hunter2", NEWSROOM_INTERNAL_TOKEN: "tok-hunter2" };
+    const env = { DATABASE_URL: "mysql://root:hunter2-secret@db/news", AUTH_SECRET: "short-hunter2", REDIS_URL: "http://:hunter2@cache" };
     const problems = problemsOf(env);
     expect(problems.map((p) => [p.name, p.value])).toEqual([
       ["DATABASE_URL", null],
       ["AUTH_SECRET", null],
-      ["NEWSROOM_INTERNAL_TOKEN", null],
+      ["REDIS_URL", null],
     ]);
     const text = formatProblems(problems);
     expect(text).not.toContain("hunter2");

@@ -154,12 +154,12 @@ export const VARIABLES = {
     expected: "1 or 0 (on/off, true/false, yes/no)",
     description: "1: demo content and demo logins (with public passwords) also go into a DATABASE_URL database. The embedded one always gets them.",
   }),
-  NEWSROOM_INTERNAL_TOKEN: optional({
+  NEWSROOM_EVENTS_DATABASE_URL: optional({
     group: "server",
-    schema: z.string().min(32),
-    defaultText: "(unset: made at start-up, per process)",
-    expected: "at least 32 characters",
-    description: "The token background work shows the process's own cache-refresh route. Leave unset.",
+    schema: url(["postgres:", "postgresql:"]),
+    defaultText: "(unset: DATABASE_URL)",
+    expected: "a postgresql:// URL",
+    description: "Where each process LISTENs for events: PostgreSQL itself or a session-mode pool (LISTEN does not work through pgbouncer's transaction mode).",
     secret: true,
   }),
 
@@ -240,12 +240,20 @@ export const VARIABLES = {
   }),
 
   // Background work and caching
+  REDIS_URL: optional({
+    group: "background",
+    schema: url(["redis:", "rediss:"]),
+    defaultText: "(unset: each process caches pages in its own memory)",
+    expected: "a redis:// or rediss:// URL",
+    description: "One page cache in Redis for every app process (give Redis a maxmemory and the volatile-lru policy).",
+    secret: true,
+  }),
   NEWSROOM_PAGE_CACHE_MB: variable({
     group: "background",
     schema: number((n) => n >= 1),
     default: 64,
     expected: "a number of megabytes, 1 or more",
-    description: "The memory each server process gives cached pages (read by lib/cache/handler/memory.cjs).",
+    description: "The memory each server process gives cached pages, without REDIS_URL (read by lib/cache/handler/memory.cjs).",
   }),
   NEWSROOM_SCHEDULER: variable({
     group: "background",

@@ -113,10 +113,10 @@ export async function updateMedia({ actor, mediaId, baseVersion, data }: { actor
         "Someone else changed this photo's details while you were editing. What you typed is kept here; compare it with theirs, then save again to replace theirs.",
       );
     const m = await tx.media.findUniqueOrThrow({ where: { id: media.id }, select: MEDIA_ITEM });
+    // Stories using the image show the change at once.
+    await recordChanges(tx, [{ kind: "media", mediaId }]);
     return { m, before: media };
   });
-  // Stories using the image show the change at once.
-  await recordChanges([{ kind: "media", mediaId }]);
   if (updated.before.focalX !== updated.m.focalX || updated.before.focalY !== updated.m.focalY) {
     // Crops moved with the focal point: the old ones are no longer linked. The edit stands if they cannot be removed now.
     await mediaStorage()

@@ -52,18 +52,21 @@ export async function updatePerson({ actor, personId, data }: { actor: TActor | 
       await tx.personSlug.upsert({ where: { slug: person.slug }, create: { slug: person.slug, personId: person.id }, update: { personId: person.id } });
       await tx.personSlug.deleteMany({ where: { slug, personId: person.id } });
     }
-    return tx.person.update({ where: { id: person.id }, data: { ...columns(fields), slug }, select: PERSON });
+    const updated = await tx.person.update({ where: { id: person.id }, data: { ...columns(fields), slug }, select: PERSON });
+    await recordChanges(tx, [{ kind: "person", personId: updated.id }]);
+    return updated;
   });
-  await recordChanges([{ kind: "person", personId: updated.id }]);
   return updated;
 }
 
 /** Retire (or bring back) a person: old credits stay, new ones are refused. Admins only. */
 export async function setPersonRetired({ actor, personId, retired }: { actor: TActor | null; personId: string; retired: boolean }) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can retire people.");
-  const { count } = await prisma.person.updateMany({ where: { id: personId }, data: { retiredAt: retired ? new Date() : null } });
-  if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
-  await recordChanges([{ kind: "person", personId }]);
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.person.updateMany({ where: { id: personId }, data: { retiredAt: retired ? new Date() : null } });
+    if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
+    await recordChanges(tx, [{ kind: "person", personId }]);
+  });
 }
 
 /**
@@ -94,7 +97,7 @@ export async function mergePeople({ actor, survivorId, duplicateId }: { actor: T
     await tx.person.update({ where: { id: duplicate.id }, data: { userId: null } });
     await tx.person.delete({ where: { id: duplicate.id } });
     await tx.personSlug.create({ data: { slug: duplicate.slug, personId: survivor.id } });
-    return tx.person.update({
+    const merged = await tx.person.update({
       where: { id: survivor.id },
       data: {
         title: survivor.title ?? duplicate.title,
@@ -105,12 +108,13 @@ export async function mergePeople({ actor, survivorId, duplicateId }: { actor: T
       },
       select: PERSON,
     });
+    // The duplicate's pages are now the survivor's old slugs; its story pages carry the survivor's tag once rendered again.
+    await recordChanges(tx, [
+      { kind: "person", personId: merged.id },
+      { kind: "person", personId: duplicateId },
+    ]);
+    return merged;
   });
-  // The duplicate's pages are now the survivor's old slugs; its story pages carry the survivor's tag once rendered again.
-  await recordChanges([
-    { kind: "person", personId: merged.id },
-    { kind: "person", personId: duplicateId },
-  ]);
   return merged;
 }
 
@@ -136,6 +140,6 @@ export async function setPersonPhoto({ actor, personId, mediaId }: { actor: TAct
     }
     const { count } = await tx.person.updateMany({ where: { id: personId }, data: { photoId: mediaId } });
     if (count === 0) throw new AppError("NOT_FOUND", "No such person.");
+    await recordChanges(tx, [{ kind: "person", personId }]);
   });
-  await recordChanges([{ kind: "person", personId }]);
 }

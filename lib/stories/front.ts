@@ -105,6 +105,6 @@ export async function setPins({ actor, storyIds }: { actor: TActor | null; story
     if (stories.some((s) => s.status !== "PUBLISHED")) throw new AppError("INVALID_INPUT", "Only published stories can be pinned to the front page.");
     await tx.frontPagePin.deleteMany({});
     await tx.frontPagePin.createMany({ data: ids.map((storyId, position) => ({ storyId, position })) });
+    await recordChanges(tx, [{ kind: "front" }]);
   });
-  await recordChanges([{ kind: "front" }]);
 }

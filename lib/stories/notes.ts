@@ -33,12 +33,14 @@ export async function addStoryNote({ actor, storyId, data }: { actor: TActor | n
   const story = await loadVisibleStory({ actor, storyId, query: { select: { firstPublishedAt: true } } });
   if (!story.firstPublishedAt)
     throw new AppError("INVALID_INPUT", "Corrections and updates are for stories readers have seen; this one has not been published yet.");
-  const created = await prisma.storyNote.create({
-    data: { storyId, ...note, createdById: actor.id },
-    select: { id: true, kind: true, body: true, createdAt: true },
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.storyNote.create({
+      data: { storyId, ...note, createdById: actor.id },
+      select: { id: true, kind: true, body: true, createdAt: true },
+    });
+    await recordChanges(tx, [{ kind: "story-note", storyId }]);
+    return created;
   });
-  await recordChanges([{ kind: "story-note", storyId }]);
-  return created;
 }
 
 /** Change a note; what it said before is kept in its history (notes are never silently edited). */
@@ -50,9 +52,10 @@ export async function editStoryNote({ actor, noteId, data }: { actor: TActor | n
     if (!note) throw new AppError("NOT_FOUND", "That note does not exist.");
     if (note.kind === next.kind && note.body === next.body) return tx.storyNote.findUniqueOrThrow({ where: { id: noteId } });
     await tx.storyNoteVersion.create({ data: { noteId, kind: note.kind, body: note.body, editedById: actor.id } });
-    return tx.storyNote.update({ where: { id: noteId }, data: next });
+    const edited = await tx.storyNote.update({ where: { id: noteId }, data: next });
+    await recordChanges(tx, [{ kind: "story-note", storyId: edited.storyId }]);
+    return edited;
   });
-  await recordChanges([{ kind: "story-note", storyId: edited.storyId }]);
   return edited;
 }
 

@@ -1,13 +1,13 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/audit";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { recordChanges } from "@/lib/changes";
+import { changingStory } from "@/lib/changes";
 import { config } from "@/lib/config/config";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { workingContent } from "./content";
-import { storyFacts } from "./facts";
 import { STORY_FOR_WRITE } from "./mutations";
+import type { Tx, TStoryForWrite } from "./story-writes";
 import { publishInTx } from "./transitions";
 import { recordRevision } from "./revisions";
 
@@ -30,38 +30,11 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
         ORDER BY "scheduledAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!due) return null;
       const story = await tx.story.findUniqueOrThrow({ where: { id: due.id }, select: STORY_FOR_WRITE });
-      try {
-        await publishInTx(tx, SYSTEM_ACTOR, story, { now, scheduled: true });
-        run.published.push(story.id);
-      } catch (err) {
-        if (!isAppError(err)) throw err;
-        // The checks run before any write, so the transaction is still good for this.
-        const notice = `Scheduled publishing for ${story.scheduledAt?.toISOString()} failed: ${err.message} The story is back in review.`;
-        const after = await tx.story.update({
-          where: { id: story.id },
-          data: { status: "IN_REVIEW", scheduledAt: null, notice, version: { increment: 1 } },
-          select: STORY_FOR_WRITE,
-        });
-        await recordRevision(tx, {
-          storyId: story.id,
-          actor: SYSTEM_ACTOR,
-          kind: "STATUS",
-          status: "IN_REVIEW",
-          summary: "Scheduled publishing failed",
-          content: workingContent(after),
-        });
-        await recordAudit(tx, {
-          actor: SYSTEM_ACTOR,
-          action: "story.schedule-failed",
-          storyId: story.id,
-          details: { headline: story.headline, reason: err.message },
-        });
-        run.failed.push(story.id);
-      }
+      // Recorded in the same transaction: the event stands or falls with the publish.
+      await changingStory(tx, story.id, () => publishOrReturn(tx, story, now, run));
       return story.id;
     });
     if (!outcome) break;
-    if (run.published.at(-1) === outcome) await recordPublicChange(outcome);
   }
   for (;;) {
     const outcome = await prisma.$transaction(async (tx) => {
@@ -69,32 +42,63 @@ export async function runScheduledTransitions(now = new Date()): Promise<TSchedu
         SELECT id FROM "Story" WHERE status = 'PUBLISHED' AND "unpublishAt" <= ${now}
         ORDER BY "unpublishAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!due) return null;
-      const after = await tx.story.update({
-        where: { id: due.id },
-        data: { status: "UNPUBLISHED", unpublishAt: null, version: { increment: 1 } },
-        select: STORY_FOR_WRITE,
-      });
-      await recordRevision(tx, {
-        storyId: due.id,
-        actor: SYSTEM_ACTOR,
-        kind: "STATUS",
-        status: "UNPUBLISHED",
-        summary: "Unpublished as scheduled",
-        content: workingContent(after),
-      });
-      await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "story.unpublish-scheduled", storyId: due.id, details: { headline: after.headline } });
-      run.unpublished.push(due.id);
+      await changingStory(tx, due.id, () => takeDownAsScheduled(tx, due.id, run));
       return due.id;
     });
     if (!outcome) break;
-    await recordPublicChange(outcome);
   }
   return run;
 }
 
-/** Each story the scheduler moved, recorded as soon as its transaction committed (a later failure in the run cannot lose it). */
-async function recordPublicChange(storyId: string) {
-  await recordChanges([{ kind: "story", before: null, after: await storyFacts(storyId) }]);
+/** A scheduled story's time has come: publish it, or send it back to review with a notice when it can no longer be published. */
+async function publishOrReturn(tx: Tx, story: TStoryForWrite, now: Date, run: TSchedulerRun) {
+  try {
+    await publishInTx(tx, SYSTEM_ACTOR, story, { now, scheduled: true });
+    run.published.push(story.id);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    // The checks run before any write, so the transaction is still good for this.
+    const notice = `Scheduled publishing for ${story.scheduledAt?.toISOString()} failed: ${err.message} The story is back in review.`;
+    const after = await tx.story.update({
+      where: { id: story.id },
+      data: { status: "IN_REVIEW", scheduledAt: null, notice, version: { increment: 1 } },
+      select: STORY_FOR_WRITE,
+    });
+    await recordRevision(tx, {
+      storyId: story.id,
+      actor: SYSTEM_ACTOR,
+      kind: "STATUS",
+      status: "IN_REVIEW",
+      summary: "Scheduled publishing failed",
+      content: workingContent(after),
+    });
+    await recordAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: "story.schedule-failed",
+      storyId: story.id,
+      details: { headline: story.headline, reason: err.message },
+    });
+    run.failed.push(story.id);
+  }
+}
+
+/** A published story's take-down time has come. */
+async function takeDownAsScheduled(tx: Tx, storyId: string, run: TSchedulerRun) {
+  const after = await tx.story.update({
+    where: { id: storyId },
+    data: { status: "UNPUBLISHED", unpublishAt: null, version: { increment: 1 } },
+    select: STORY_FOR_WRITE,
+  });
+  await recordRevision(tx, {
+    storyId,
+    actor: SYSTEM_ACTOR,
+    kind: "STATUS",
+    status: "UNPUBLISHED",
+    summary: "Unpublished as scheduled",
+    content: workingContent(after),
+  });
+  await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "story.unpublish-scheduled", storyId, details: { headline: after.headline } });
+  run.unpublished.push(storyId);
 }
 
 let timer: ReturnType<typeof setTimeout> | null = null;

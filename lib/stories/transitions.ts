@@ -63,8 +63,8 @@ const SUMMARY: Record<TAction, string> = {
 export async function changeStoryState({ actor, storyId, baseVersion, action, at = null, note = null }: TTransition) {
   requireUserActor(actor);
   const now = new Date();
-  return changingStory(storyId, () =>
-    inSlugTransaction(async (tx) => {
+  return inSlugTransaction((tx) =>
+    changingStory(tx, storyId, async () => {
       const story = await loadForActor(tx, actor, storyId);
       const verdict = checkTransition(actor, { ...story, status: story.status }, action, { now, at, note });
       if (!verdict.ok)
@@ -179,8 +179,8 @@ export async function unpublishStory({ actor, storyId, baseVersion }: { actor: T
 export async function setEmbargo({ actor, storyId, baseVersion, until }: { actor: TActor | null; storyId: string; baseVersion: number; until: Date | null }) {
   requireUserActor(actor);
   const now = new Date();
-  return changingStory(storyId, () =>
-    prisma.$transaction(async (tx) => {
+  return prisma.$transaction((tx) =>
+    changingStory(tx, storyId, async () => {
       const story = await loadForEdit(tx, actor, storyId);
       if (until && Number.isNaN(until.getTime()))
         throw new AppError("INVALID_INPUT", "Choose a date and time for the embargo.", { embargoUntil: ["Choose a date and time."] });

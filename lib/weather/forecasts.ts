@@ -41,15 +41,17 @@ export async function refreshForecasts(provider: TWeatherProvider = defaultProvi
         const stored = await prisma.weatherForecast.findUnique({ where: { locationKey: key }, select: { days: true, sample: true } });
         if (!forecastChanged(stored, days)) return;
         const data = { name: location.name, days: days as unknown as Prisma.InputJsonArray, fetchedAt: new Date(), sample: false };
-        await prisma.weatherForecast.upsert({ where: { locationKey: key }, create: { locationKey: key, ...data }, update: data });
+        // The cached pages with the box show the new forecast from the next reader on.
+        await prisma.$transaction(async (tx) => {
+          await tx.weatherForecast.upsert({ where: { locationKey: key }, create: { locationKey: key, ...data }, update: data });
+          await recordChanges(tx, [{ kind: "weather" }]);
+        });
         changed++;
       } catch (err) {
         failures.push({ location: location.name, reason: (err as Error).message });
       }
     }),
   );
-  // The cached pages with the box show the new forecast from the next reader on.
-  if (changed > 0) await recordChanges([{ kind: "weather" }]);
   return { locations: locations.length, changed, failures };
 }
 

@@ -1,9 +1,10 @@
 // @ts-check
 "use strict";
 /**
- * The page and data cache of this process (next.config.js `cacheHandler`):
- * whole public pages (the route cache) and `cachedText`/`labelPage` entries
- * (Next's data cache), in memory, within NEWSROOM_PAGE_CACHE_MB (64 by default).
+ * The page cache in this process's memory (the default; Redis is the other
+ * store, ./redis.cjs, chosen by ./store.cjs): the reader site's answers, and
+ * Next's page and data cache (./cache-handler.cjs) — feeds, sitemaps,
+ * `cachedText` entries — within NEWSROOM_PAGE_CACHE_MB (64 by default).
  *
  * Why not Next's own memory cache: it is one LRU for every URL, so answers to
  * made-up URLs (a cached "not found" each) push real pages out; and it counts
@@ -17,10 +18,10 @@
  * - Next remembers each stored URL's lifetime in a map it never empties; an
  *   entry that leaves this cache leaves that map too.
  *
- * Tag expiry works as in Next's file-system handler: `revalidateTag` records
- * when each tag was expired; an entry stored before its tag's expiry is a
- * miss (and dropped). A stale-only expiry (`revalidateTag(tag, "max")`) is
- * treated as an expiry: this cache never serves content older than a change.
+ * Tag expiry: the store records when each label was expired (the events'
+ * consumer, lib/events/page-cache.ts, calls `expireTags`); an entry whose
+ * render began before its label's expiry is expired. A stale-only expiry is
+ * an expiry too: this cache never serves content older than a change.
  * Nothing outlives the process (like `isrFlushToDisk: false` before).
  *
  * Plain CommonJS: Next loads it with Node's own loader, not through the bundler.
@@ -131,7 +132,9 @@ function tagsOf(value, ctxTags) {
 }
 
 /**
- * The process's cache, shared by every handler instance (Next makes one per request).
+ * The process's cache, shared by every handler instance (Next makes one per
+ * request) and the reader site. Its async methods (lookup … setCursor) are the
+ * face every page cache store shows (TCacheStore in ./store.cjs).
  */
 class Store {
   constructor(maxBytes = budgetBytes()) {
@@ -145,6 +148,54 @@ class Store {
     /** @type {Map<string, TTagState>} */
     this.tags = new Map();
     this.forget = forget;
+    /** @type {Map<string, string>} */
+    this.cursors = new Map();
+    this.kind = /** @type {const} */ ("memory");
+  }
+
+  /**
+   * The entry under `key`, whether one of its labels (or `extraTags`) was expired since it began, and this store's clock.
+   * @param {string} key @param {string[]} [extraTags]
+   */
+  async lookup(key, extraTags = []) {
+    const now = Date.now();
+    const held = this.held(key) ?? null;
+    if (!held) return { held: null, expired: false, now };
+    const tags = extraTags.length ? [...new Set([...held.tags, ...extraTags])] : held.tags;
+    return { held, expired: this.expiredSince(tags, held.entry.lastModified), now };
+  }
+
+  /** @param {string} key @param {THeld} held @param {number} size */
+  async save(key, held, size) {
+    this.put(key, held, size);
+  }
+
+  /** @param {string} key */
+  async remove(key) {
+    this.drop(key);
+    this.forget(key);
+  }
+
+  /** Expire these labels now: every entry whose render began before this moment is expired. @param {string[]} tags */
+  async expireTags(tags) {
+    const now = Date.now();
+    for (const tag of tags) this.tags.set(tag, { ...this.tags.get(tag), expired: now });
+  }
+
+  /** This store's clock, in ms (the moment a render begins is stamped with it). */
+  async clock() {
+    return Date.now();
+  }
+
+  /** How far a consumer of the events has applied them to this store (an event id), or null. @param {string} name */
+  async cursor(name) {
+    return this.cursors.get(name) ?? null;
+  }
+
+  /** @param {string} name @param {string} id */
+  async setCursor(name, id) {
+    const held = this.cursors.get(name);
+    if (!held || BigInt(held) < BigInt(id)) this.cursors.set(name, id);
   }
 
   /** @param {string} key */
@@ -182,78 +233,4 @@ class Store {
   }
 }
 
-const STORE = Symbol.for("newsroom.pageCache");
-
-/** @returns {Store} */
-function store() {
-  const g = /** @type {{ [STORE]?: Store }} */ (/** @type {unknown} */ (globalThis));
-  return (g[STORE] ??= new Store());
-}
-
-/** Next's `cacheHandler` interface (node_modules/next/dist/server/lib/incremental-cache). */
-class MemoryCacheHandler {
-  /** @param {{ revalidatedTags?: string[] }} [ctx] */
-  constructor(ctx = {}) {
-    /** Tags already expired in this request (set by Next only in minimal mode). */
-    this.revalidatedTags = ctx.revalidatedTags ?? [];
-  }
-
-  /**
-   * @param {string} key
-   * @param {{ kind?: string, tags?: string[], softTags?: string[] }} [ctx]
-   * @returns {Promise<TEntry | null>}
-   */
-  async get(key, ctx = {}) {
-    const s = store();
-    const held = s.held(key);
-    if (!held) return null;
-    const asked = ctx.kind === "FETCH" ? [...(ctx.tags ?? []), ...(ctx.softTags ?? [])] : [];
-    const tags = asked.length ? [...new Set([...held.tags, ...asked])] : held.tags;
-    if (tags.some((t) => this.revalidatedTags.includes(t)) || s.expiredSince(tags, held.entry.lastModified)) {
-      s.drop(key);
-      s.forget(key);
-      return null;
-    }
-    return held.entry;
-  }
-
-  /**
-   * @param {string} key
-   * @param {any} data
-   * @param {{ cacheControl?: unknown, fetchCache?: boolean, tags?: string[] }} [ctx]
-   */
-  async set(key, data, ctx = {}) {
-    const { value, size } = measured(data);
-    const entry = { value, lastModified: Date.now(), cacheControl: ctx.fetchCache ? undefined : ctx.cacheControl };
-    const tags = tagsOf(value, ctx.fetchCache ? ctx.tags : undefined);
-    store().put(key, { entry, tags }, ENTRY_OVERHEAD + key.length * 2 + size + tags.reduce((n, t) => n + t.length * 2, 0));
-  }
-
-  /**
-   * Record the expiry of `tags` (as Next's file-system handler does): with
-   * `durations`, stale now and expired `expire` seconds from now; without, expired now.
-   * @param {string | string[]} tags
-   * @param {{ expire?: number }} [durations]
-   */
-  async revalidateTag(tags, durations) {
-    const s = store();
-    const now = Date.now();
-    for (const tag of typeof tags === "string" ? [tags] : tags) {
-      const state = { ...s.tags.get(tag) };
-      if (durations) {
-        state.stale = now;
-        if (durations.expire !== undefined) state.expired = now + durations.expire * 1000;
-      } else {
-        state.expired = now;
-      }
-      s.tags.set(tag, state);
-    }
-  }
-
-  resetRequestCache() {}
-}
-
-module.exports = MemoryCacheHandler;
-module.exports.MemoryCacheHandler = MemoryCacheHandler;
-module.exports.Store = Store;
-module.exports.pageCacheStore = store;
+module.exports = { Store, measured, isErrorAnswer, tagsOf, ENTRY_OVERHEAD };
