@@ -26,12 +26,11 @@ import { newsroomCsp } from "@/lib/http/security-headers.cjs";
  * x-middleware-subrequest trick) still meets the same checks.
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const TOKEN_ROUTES = new Set(["/api/internal/refresh"]);
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const crossSite = !SAFE_METHODS.has(request.method) && !TOKEN_ROUTES.has(pathname) ? crossSiteReason(request) : null;
+  const crossSite = !SAFE_METHODS.has(request.method) ? crossSiteReason(request) : null;
   if (crossSite) {
     // JSON for the sign-in form and other fetch callers, which show `error` to the person; plain text otherwise.
     const headers = { "Cache-Control": "no-store" };
