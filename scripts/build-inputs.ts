@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -43,4 +43,17 @@ export function sourceFingerprint(root = "."): string {
   };
   BUILD_INPUTS.forEach(visit);
   return hash.digest("hex");
+}
+
+/** Where a finished build records the fingerprint of the sources it was made from. */
+const BUILD_STAMP = path.join(".next", "newsroom-source-fingerprint");
+
+/** Whether .next holds a finished build of exactly these sources (then `npm start` and every test run it as it is). */
+export function buildIsCurrent(fingerprint = sourceFingerprint()): boolean {
+  return existsSync(path.join(".next", "BUILD_ID")) && existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, "utf8") === fingerprint;
+}
+
+/** Record that the build in .next is made from these sources (the last step of every build: `npm run build` and the launcher's). */
+export function stampBuild(fingerprint: string): void {
+  writeFileSync(BUILD_STAMP, fingerprint);
 }

@@ -24,7 +24,7 @@ import { loadEnvFiles } from "../lib/config/env-files";
 import { dataRoot, describeEmbedded, isPortFree, resolveDatabase, type TDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
 import { writeStylesheet } from "../site/stylesheet";
-import { sourceFingerprint } from "./build-inputs";
+import { buildIsCurrent, sourceFingerprint, stampBuild } from "./build-inputs";
 import { onShutdown, requestShutdown, stopChild } from "../lib/process/shutdown";
 
 const dev = process.argv.includes("--dev");
@@ -72,9 +72,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 async function ensureBuild(env: NodeJS.ProcessEnv) {
-  const stamp = path.join(".next", "newsroom-source-fingerprint");
   const fingerprint = sourceFingerprint();
-  if (existsSync(path.join(".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) {
+  if (buildIsCurrent(fingerprint)) {
     say("Production build is up to date.");
     return;
   }
@@ -82,7 +81,7 @@ async function ensureBuild(env: NodeJS.ProcessEnv) {
   const code = await run(process.execPath, [nextBin(), "build"], env);
   if (code !== 0) throw new StartupError("next build failed; see the output above.");
   await writeStylesheet();
-  writeFileSync(stamp, fingerprint);
+  stampBuild(fingerprint);
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000) {

@@ -1,5 +1,7 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { recordChanges } from "@/lib/changes";
+import { claimLease } from "@/lib/db/lease";
 import { config } from "@/lib/config/config";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -78,12 +80,27 @@ export async function storeSampleForecasts(db: Prisma.TransactionClient, locatio
 
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-/** Refresh in the background now and every NEWSROOM_WEATHER_INTERVAL_MS (default 30 min). NEWSROOM_WEATHER=off turns it off. */
+/** The lease of the refresh this process would do: its provider and its locations. */
+async function weatherLeaseName(): Promise<string> {
+  const work = JSON.stringify([config("NEWSROOM_WEATHER_URL"), (await weatherLocations()).map(locationKey)]);
+  return `weather:${createHash("sha256").update(work).digest("hex").slice(0, 16)}`;
+}
+
+/**
+ * Refresh in the background now and every NEWSROOM_WEATHER_INTERVAL_MS (default
+ * 30 min). NEWSROOM_WEATHER=off turns it off. However many processes run it,
+ * one refreshes: the holder of the weather lease, renewed at each tick and
+ * lapsing just before the next, so if that process stops another takes over
+ * within an interval. The lease is the work's: the same provider and the same
+ * locations (processes configured alike share it; one configured otherwise
+ * does its own).
+ */
 export function startWeatherLoop(): void {
   if (timer || !config("NEWSROOM_WEATHER")) return;
   const interval = config("NEWSROOM_WEATHER_INTERVAL_MS");
   const tick = async () => {
     try {
+      if (!(await claimLease(await weatherLeaseName(), Math.max(1_000, interval - 1_000)))) return;
       const { failures } = await refreshForecasts();
       for (const f of failures) console.warn(`[weather] ${f.location}: ${f.reason} Keeping the last forecast.`);
     } catch (err) {

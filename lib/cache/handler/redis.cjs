@@ -84,6 +84,16 @@ class RedisStore {
     this.redis.defineCommand("newsroomCursor", { numberOfKeys: 1, lua: CURSOR });
     /** @type {any} */
     this.commands = this.redis;
+    // Until the first connection is made, calls wait for it (briefly); after that, a lost connection fails them at once.
+    this.firstReady = new Promise((resolve) => this.redis.once("ready", resolve));
+    this.everReady = false;
+    this.firstReady.then(() => (this.everReady = true));
+  }
+
+  /** Wait up to a second for the first connection (a process's first requests while it connects). */
+  async connected() {
+    if (this.everReady) return;
+    await Promise.race([this.firstReady, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 
   /** @param {string} key */
@@ -93,6 +103,7 @@ class RedisStore {
 
   /** @param {string} key @param {string[]} [extraTags] @returns {Promise<{ held: THeld | null, expired: boolean, now: number }>} */
   async lookup(key, extraTags = []) {
+    await this.connected();
     const [value, expired, now] = await this.commands.newsroomLookupBuffer(this.entryKey(key), this.tagsKey, ...extraTags);
     const clock = Number(now);
     if (!value) return { held: null, expired: false, now: clock };
@@ -101,6 +112,7 @@ class RedisStore {
 
   /** @param {string} key @param {THeld} held */
   async save(key, held) {
+    await this.connected();
     const k = this.entryKey(key);
     const ttl = isErrorAnswer(held.entry.value) ? ERROR_SECONDS : DAY_SECONDS;
     await this.redis.multi().hset(k, "m", String(held.entry.lastModified), "t", held.tags.join("\n"), "v", v8.serialize(held)).expire(k, ttl).exec();
@@ -108,26 +120,31 @@ class RedisStore {
 
   /** @param {string} key */
   async remove(key) {
+    await this.connected();
     await this.redis.del(this.entryKey(key));
   }
 
   /** @param {string[]} tags */
   async expireTags(tags) {
+    await this.connected();
     if (tags.length) await this.commands.newsroomExpire(this.tagsKey, ...tags);
   }
 
   async clock() {
+    await this.connected();
     const [seconds, micros] = await this.redis.time();
     return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
   }
 
   /** @param {string} name @returns {Promise<string | null>} */
   async cursor(name) {
+    await this.connected();
     return this.redis.get(`${this.prefix}cursor:${name}`);
   }
 
   /** @param {string} name @param {string} id */
   async setCursor(name, id) {
+    await this.connected();
     await this.commands.newsroomCursor(`${this.prefix}cursor:${name}`, id);
   }
 
