@@ -2,7 +2,10 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { S3Client } from "@aws-sdk/client-s3";
+import { config } from "@/lib/config/config";
 import { mediaDir } from "./config";
+import { s3Storage } from "./s3-storage";
 
 /**
  * Where media files live. Keys are relative paths such as `originals/ab/<id>.jpg`
@@ -19,10 +22,15 @@ export interface TMediaStorage {
 
 const KEY = /^[a-z0-9][a-z0-9_\-./]*$/i;
 
+/** Every storage takes only keys of this shape (no "..", nothing absolute). */
+export function checkKey(key: string): void {
+  if (!KEY.test(key) || key.split("/").includes("..")) throw new Error(`Not a media storage key: ${key}`);
+}
+
 /** Files under one directory; writes go to a temporary name first, so a reader never sees half a file. */
 export function localDiskStorage(root: string): TMediaStorage {
   const resolve = (key: string) => {
-    if (!KEY.test(key) || key.split("/").includes("..")) throw new Error(`Not a media storage key: ${key}`);
+    checkKey(key);
     return path.join(root, key);
   };
   return {
@@ -54,8 +62,23 @@ export function localDiskStorage(root: string): TMediaStorage {
 
 let storage: TMediaStorage | null = null;
 
-/** The storage this process uses (local disk under NEWSROOM_MEDIA_DIR, default .data/media). */
+/**
+ * The storage this process uses: S3 when NEWSROOM_S3_BUCKET is set (every
+ * process then serves the same files), else local disk under NEWSROOM_MEDIA_DIR
+ * (default .data/media).
+ */
 export function mediaStorage(): TMediaStorage {
-  storage ??= localDiskStorage(mediaDir());
+  if (storage) return storage;
+  const bucket = config("NEWSROOM_S3_BUCKET");
+  if (bucket) {
+    const client = new S3Client({
+      region: config("NEWSROOM_S3_REGION"),
+      endpoint: config("NEWSROOM_S3_ENDPOINT") || undefined,
+      forcePathStyle: config("NEWSROOM_S3_FORCE_PATH_STYLE"),
+    });
+    storage = s3Storage({ client, bucket, prefix: config("NEWSROOM_S3_PREFIX") ?? "", checkKey });
+  } else {
+    storage = localDiskStorage(mediaDir());
+  }
   return storage;
 }
