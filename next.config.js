@@ -6,6 +6,10 @@ const nextConfig = {
   // Native or Node-only packages stay outside the server bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "sharp", "exifr"],
   poweredByHeader: false,
+  // A name for this build (a release tag or commit), set when building: pages open in a
+  // browser from an older build then reload on their next navigation instead of calling
+  // actions that no longer exist ("Running at scale" in the README). Unset: no check.
+  deploymentId: process.env.NEWSROOM_DEPLOYMENT_ID || undefined,
   reactStrictMode: true,
   // Reader pages are answered by our own server (server/main.ts, site/) before Next;
   // what Next serves publicly (feeds, sitemaps) is cached and expired by tag (lib/cache).

@@ -10,7 +10,9 @@ import { z } from "zod";
  *
  * Not here, because the app does not read them: NODE_ENV and NEXT_RUNTIME
  * (set by Next), PRISMA_SCHEMA_ENGINE_BINARY (Prisma's own, passed through to
- * its CLI), and the test harness's E2E_PORT, CHROMIUM_PATH and CI.
+ * its CLI), the build's NEXT_SERVER_ACTIONS_ENCRYPTION_KEY (Next's) and
+ * NEWSROOM_DEPLOYMENT_ID (next.config.js's deploymentId, read by `next build`),
+ * and the test harness's E2E_PORT, CHROMIUM_PATH and CI.
  *
  * Plain data and zod only: the proxy and client-free server code import it.
  */
@@ -229,7 +231,8 @@ export const VARIABLES = {
     schema: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
     defaultText: "(unset: files on local disk, NEWSROOM_MEDIA_DIR)",
     expected: "an S3 bucket name",
-    description: "Keep images and their variants in this S3 bucket (AWS, R2, MinIO, Ceph), shared by every process. Credentials: the AWS SDK's own (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile or a role).",
+    description:
+      "Keep images and their variants in this S3 bucket (AWS, R2, MinIO, Ceph), shared by every process. Credentials: the AWS SDK's own (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile or a role).",
   }),
   NEWSROOM_S3_ENDPOINT: optional({
     group: "media",
