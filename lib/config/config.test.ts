@@ -178,7 +178,7 @@ describe(".env.example", () => {
   });
 
   it("gives defaults that parse to the defaults", () => {
-    const env = Object.fromEntries([...file.matchAll(/^# ([A-Z_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const env = Object.fromEntries([...file.matchAll(/^# ([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
     expect(Object.keys(env).sort()).toEqual(Object.keys(VARIABLES).sort());
     expect(checkConfig(env)).toEqual(checkConfig({}));
   });

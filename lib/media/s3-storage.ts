@@ -27,7 +27,17 @@ const missing = (err: unknown) => {
   return e?.name === "NoSuchKey" || e?.name === "NotFound" || e?.$metadata?.httpStatusCode === 404;
 };
 
-export function s3Storage({ client, bucket, prefix = "", checkKey }: { client: S3Client; bucket: string; prefix?: string; checkKey: (key: string) => void }): TMediaStorage {
+export function s3Storage({
+  client,
+  bucket,
+  prefix = "",
+  checkKey,
+}: {
+  client: S3Client;
+  bucket: string;
+  prefix?: string;
+  checkKey: (key: string) => void;
+}): TMediaStorage {
   const full = (key: string) => {
     checkKey(key);
     return `${prefix}${key}`;
@@ -59,7 +69,12 @@ export function s3Storage({ client, bucket, prefix = "", checkKey }: { client: S
       for (;;) {
         const page = await client.send(new ListObjectsCommand({ Bucket: bucket, Prefix: under, Marker: marker }));
         const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
-        if (keys.length) await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        if (keys.length) {
+          // A batch delete answers 200 even when some keys failed: those come back in Errors.
+          const { Errors } = await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+          if (Errors?.length)
+            throw new Error(`Could not remove ${Errors.length} media files under ${under} (${Errors[0]!.Key}: ${Errors[0]!.Code} ${Errors[0]!.Message})`);
+        }
         if (!page.IsTruncated || !keys.length) break;
         marker = keys.at(-1)!.Key;
       }
