@@ -44,6 +44,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const SEARCH_RUNS = 100;
 const MEDIA_DIR = path.join(".data", "test", "media-bench");
 const RENDER_RUNS = 40;
+const PUBLISH_RUNS = 10;
 
 /** The resident memory (kB) of a process and all its descendants, from /proc. */
 function treeRss(rootPid: number): number {
@@ -213,6 +214,67 @@ async function searchLatency(databaseUrl: string) {
   return rows;
 }
 
+/**
+ * Three processes of the same build behind haproxy, one Redis page cache (what
+ * "Running at scale" describes), on this machine's two cores: the story page and
+ * the static file through the balancer, and publish → visible through every
+ * process (the domain's publish; each process hears the event and the next read
+ * of each renders afresh), p50 and max over PUBLISH_RUNS.
+ */
+async function threeProcesses(databaseUrl: string, editorId: string, staticPath: string) {
+  const { startRedis } = await import("../testing/redis");
+  const { startCluster } = await import("../testing/cluster");
+  const redis = await startRedis();
+  const cluster = await startCluster({
+    processes: 3,
+    workDir: path.join(".data", "test", "bench-cluster"),
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(33).toString("base64"),
+      REDIS_URL: redis.url,
+      NEWSROOM_MEDIA_DIR: MEDIA_DIR,
+      NEWSROOM_WEATHER: "off",
+      NEWSROOM_SCHEDULER: "off",
+    },
+  });
+  try {
+    const rows: Awaited<ReturnType<typeof load>>[] = [];
+    for (const connections of [CONNECTIONS, 2 * CONNECTIONS]) {
+      rows.push({ ...(await load("static file (baseline)", `${cluster.url}${staticPath}`, connections)), url: staticPath });
+      rows.push({ ...(await load("story page", `${cluster.url}/stories/bench-story-42`, connections)), url: "/stories/bench-story-42" });
+    }
+    process.env.DATABASE_URL = databaseUrl;
+    const { changeStoryState } = await import("../lib/stories/transitions");
+    const { prisma } = await import("../lib/db/client");
+    const actor = { kind: "user" as const, id: editorId, role: "EDITOR" as const, name: "Bench Editor", email: "bench@bench.invalid" };
+    const step = async (action: "unpublish" | "publish") => {
+      const { version } = await prisma.story.findUniqueOrThrow({ where: { id: "bs7" }, select: { version: true } });
+      await changeStoryState({ actor, storyId: "bs7", baseVersion: version, action });
+    };
+    const everywhere = async (status: number) => {
+      const t0 = performance.now();
+      const pending = new Set(cluster.processes.map((p) => `${p.url}/stories/bench-story-7`));
+      while (pending.size) {
+        for (const url of [...pending]) if ((await fetch(url)).status === status) pending.delete(url);
+        if (performance.now() - t0 > 30_000) throw new Error(`bench-story-7 did not answer ${status} on every process within 30 s`);
+      }
+      return performance.now() - t0;
+    };
+    const visible: number[] = [];
+    for (let i = 0; i < PUBLISH_RUNS; i++) {
+      await step("unpublish");
+      await everywhere(404);
+      await step("publish");
+      visible.push(await everywhere(200));
+    }
+    visible.sort((a, b) => a - b);
+    return { rows, visible: { p50: visible[Math.floor(visible.length / 2)]!, max: visible.at(-1)! }, ports: cluster.processes.map((p) => p.port) };
+  } finally {
+    await cluster.stop();
+    await redis.stop();
+  }
+}
+
 async function main() {
   console.log(`[bench] seeding ${STORIES.toLocaleString("en")} stories (${SEARCH_STORIES.toLocaleString("en")} for search)…`);
   const server = await startTestServer();
@@ -268,6 +330,11 @@ async function main() {
     const searches = await searchLatency(db.url);
     const js = await clientJs(storyUrl);
     clearInterval(sampler);
+    // The one process stops before three start: two cores.
+    await stopChild(app, 15_000);
+    app = null;
+    console.log("[bench] three processes behind haproxy, one Redis…");
+    const three = await threeProcesses(db.url, seeded.user, `/${path.basename(staticFile)}`);
 
     const baseline = (connections: number) => rows.find((r) => r.name.startsWith("static") && r.connections === connections)!.rps;
     console.log("\n| page | path | connections | req/s | p50 ms | p99 ms | errors | bytes | vs static |");
@@ -292,6 +359,20 @@ async function main() {
     console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish and its event, the server hearing it, first fresh render)`);
     console.log(`client JavaScript on a story page: ${js.files} files, ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzipped / 1024).toFixed(0)} KiB gzipped)`);
     console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);
+    const baseline3 = (connections: number) => three.rows.find((r) => r.name.startsWith("static") && r.connections === connections)!.rps;
+    console.log(
+      "\n| three processes behind haproxy (Redis cache) | path | connections | req/s | p50 ms | p99 ms | errors | vs static through haproxy | vs one process |",
+    );
+    console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (const r of three.rows) {
+      const one = rows.find((o) => o.name === r.name && o.connections === r.connections)!.rps;
+      console.log(
+        `| ${r.name} | ${r.url} | ${r.connections} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${((r.rps / baseline3(r.connections)) * 100).toFixed(1)}% | ${((r.rps / one) * 100).toFixed(1)}% |`,
+      );
+    }
+    console.log(
+      `publish → visible through all three processes (ports ${three.ports.join(", ")}): p50 ${three.visible.p50.toFixed(0)} ms, max ${three.visible.max.toFixed(0)} ms over ${PUBLISH_RUNS} publishes`,
+    );
     console.log(
       `(${CONNECTIONS} connections, ${SECONDS} s per page, ${STORIES.toLocaleString("en")} full stories, ${SEARCH_STORIES.toLocaleString("en")} searchable)`,
     );

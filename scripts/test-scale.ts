@@ -244,16 +244,21 @@ async function main() {
           say(`kill -9 ${cluster!.processes[1]!.name} (port ${cluster!.processes[1]!.port})`);
         }
         const text = `Saved under load, draft ${i}.`;
-        const save = () =>
-          editor.call<{ version: number }>("saveStoryAction", [
-            {
-              storyId: target.id,
-              baseVersion: version,
-              fields: { headline, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
-            },
-          ]);
-        // As the editor's autosave does: a save that got no answer is sent again.
-        let result = await save().catch(() => null);
+        const save = (base?: string) =>
+          editor.call<{ version: number }>(
+            "saveStoryAction",
+            [
+              {
+                storyId: target.id,
+                baseVersion: version,
+                fields: { headline, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } },
+              },
+            ],
+            base,
+          );
+        // As the editor's autosave does: a save that got no answer is sent again. Right after the
+        // kill, the first attempt goes where a browser's open connection would: the dead process.
+        let result = await save(i === 3 ? cluster!.processes[1]!.url : undefined).catch(() => null);
         if (!result?.ok) {
           firstTryFailures++;
           await sleep(500);
@@ -272,6 +277,7 @@ async function main() {
       `kill -9 under load (8 connections, 8 s, through haproxy): ${killed.requests} requests, ${killed.non2xx} non-2xx, ${killed.errors} errors, ${killed.timeouts} timeouts; ` +
         `12 editor saves, ${firstTryFailures} needed a retry, all acknowledged saves in the database`,
     );
+    assert.ok(firstTryFailures >= 1, "the save sent to the dead process did not fail");
     assert.ok(killed.non2xx + killed.errors <= killed.requests * 0.01, "more than 1% of requests failed while a process died");
 
     // 5. Redis restarted (empty) under load: pages keep coming; invalidation resumes.
