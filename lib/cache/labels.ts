@@ -4,9 +4,9 @@ import type { TStoryFacts } from "@/lib/stories/facts";
  * Cache labels for the public site: what a cached page shows, by name (Next
  * calls them cache tags; "label" here keeps them apart from a story's tags).
  * Every cached public page is labelled with what it shows (site/pages/*); every
- * change that readers can see is recorded by the domain (lib/changes.ts) and
- * turned into the labels it touches (lib/cache/apply.ts), so exactly those pages
- * are rendered again.
+ * change that readers can see is an event written by the domain (lib/changes.ts)
+ * with the labels it touches, which every process expires (lib/events/page-cache.ts),
+ * so exactly those pages are rendered again.
  *
  * Two labels per story-list owner on purpose: `person:<id>` is the person (name,
  * bio, photo: shown on every story that credits them), `person-stories:<id>` is
