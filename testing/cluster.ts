@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stopChild } from "@/lib/process/shutdown";
-import { freePort } from "./redis";
+import { freePort } from "./ports";
 
 /**
  * Several app processes from one build behind a real load balancer (Debian's

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { stopChild } from "@/lib/process/shutdown";
+import { freePort } from "./ports";
 
 /**
  * A real Redis for tests and the scale test: Debian's redis-server on a free
@@ -13,17 +13,6 @@ import { stopChild } from "@/lib/process/shutdown";
 export type TRedis = { url: string; port: number; restart(pauseMs?: number): Promise<void>; stop(): Promise<void> };
 
 const BINARY = ["/usr/bin/redis-server", "/usr/local/bin/redis-server"].find((p) => existsSync(p));
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function ping(port: number): Promise<boolean> {
   const { Socket } = await import("node:net");

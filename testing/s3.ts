@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { freePort } from "./redis";
+import { freePort } from "./ports";
 
 /**
  * An S3-compatible server for tests (the `s3rver` package, in a folder of its
