@@ -133,27 +133,39 @@ const STATUS: Record<TErrorCode, number> = {
   UNAVAILABLE: 503,
 };
 
-/** The HTTP response a route handler sends for a thrown error. */
-export function errorResponse(err: unknown): Response {
+/** What an HTTP answer to a thrown error is: status, JSON body, headers (Retry-After). Logs what is not an AppError. */
+export function errorAnswer(err: unknown): {
+  status: number;
+  body: { error: { code: string; message: string; fieldErrors?: TFieldErrors } };
+  headers: Record<string, string>;
+} {
   const outage = fromDatabaseOutage(err);
   if (outage !== err) {
     console.warn("Database unreachable in route handler:", (err as Error)?.message ?? err);
-    return errorResponse(outage);
+    return errorAnswer(outage);
   }
   if (isAppError(err) && err.code === "UNAVAILABLE") {
-    return Response.json(
-      { error: { code: err.code, message: err.message } },
-      { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
-    );
+    return {
+      status: 503,
+      body: { error: { code: err.code, message: err.message } },
+      headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" },
+    };
   }
   const conflict = fromPrismaError(err);
   if (conflict !== err) {
     console.warn("Unhandled unique violation in route handler:", uniqueViolation(err));
-    return errorResponse(conflict);
+    return errorAnswer(conflict);
   }
   if (isAppError(err)) {
-    return Response.json({ error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } }, { status: STATUS[err.code] });
+    const headers: Record<string, string> = err instanceof RateLimitedError ? { "Retry-After": String(err.retryAfterSeconds) } : {};
+    return { status: STATUS[err.code], body: { error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } }, headers };
   }
   console.error("Unexpected error in route handler:", err);
-  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on our side." } }, { status: 500 });
+  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side." } }, headers: {} };
+}
+
+/** The HTTP response a route handler sends for a thrown error. */
+export function errorResponse(err: unknown): Response {
+  const { status, body, headers } = errorAnswer(err);
+  return Response.json(body, { status, headers });
 }

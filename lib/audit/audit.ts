@@ -30,6 +30,16 @@ export const AUDIT_ACTIONS = {
   "auth.sign-in": "Signed in",
   "auth.sign-in-failed": "Failed to sign in",
   "auth.sign-in-throttled": "Sign-in refused: too many failures",
+  "apikey.create": "Created an API key",
+  "apikey.revoke": "Revoked an API key",
+  "webhook.create": "Registered a webhook",
+  "webhook.delete": "Removed a webhook",
+  "webhook.enable": "Switched a webhook on",
+  "webhook.disable": "Switched a webhook off",
+  "webhook.auto-disable": "Webhook switched off: every delivery failing",
+  "webhook.redeliver": "Sent a webhook delivery again",
+  "share.create": "Made a share link",
+  "share.revoke": "Revoked a share link",
 } as const;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -309,6 +309,23 @@ export const VARIABLES = {
     expected: "a whole number of milliseconds above 0",
     description: "How often the scheduler looks for due stories.",
   }),
+  NEWSROOM_WEBHOOKS: variable({
+    group: "background",
+    schema: onOff(),
+    default: true,
+    defaultText: "on",
+    expected: "on or off",
+    description: "Sending webhook deliveries from this process (each delivery is claimed by one process).",
+  }),
+  NEWSROOM_WEBHOOK_ALLOW_PRIVATE: variable({
+    group: "background",
+    schema: onOff(),
+    default: false,
+    defaultText: "off",
+    expected: "on or off",
+    description:
+      "Let webhooks target loopback and private network addresses (tests, or a receiver inside your network). Off: refused, at registration and at delivery.",
+  }),
   NEWSROOM_WEATHER: variable({
     group: "background",
     schema: onOff(),

@@ -1,7 +1,7 @@
 // POST /api/media — upload one image (the raw file as the body, its name in X-Filename).
 // One request per file, so the newsroom can show each file's progress.
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { AppError, errorResponse, RateLimitedError } from "@/lib/errors";
+import { AppError, errorResponse } from "@/lib/errors";
 import { isSameOrigin, readBodyWithLimit } from "@/lib/http/request";
 import { formatMegabytes, maxUploadBytes, uploadIdleMs } from "@/lib/media/config";
 import { uploadMedia } from "@/lib/media/mutations";
@@ -27,7 +27,6 @@ export async function POST(request: Request) {
   } catch (err) {
     const res = errorResponse(err);
     res.headers.set("Cache-Control", "no-store");
-    if (err instanceof RateLimitedError) res.headers.set("Retry-After", String(err.retryAfterSeconds));
     // A stalled client is not waited for again: the connection closes after this answer.
     if (err instanceof AppError && err.code === "TIMEOUT") res.headers.set("Connection", "close");
     return res;
