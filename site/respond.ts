@@ -33,7 +33,7 @@ export function makeAnswer(
  * off localhost, the CDN's cache control, ETag (304 when the browser has it), gzip
  * when accepted, nothing for HEAD. `state` says where it came from (x-newsroom-cache).
  */
-export function send(req: IncomingMessage, res: ServerResponse, answer: TAnswer, state: string) {
+export function send(req: IncomingMessage, res: ServerResponse, answer: TAnswer, state: string, extra: Record<string, string> = {}) {
   const headers: Record<string, string | number> = {
     ...BASE_HEADERS,
     "Content-Security-Policy": SITE_CSP,
@@ -42,6 +42,7 @@ export function send(req: IncomingMessage, res: ServerResponse, answer: TAnswer,
     ETag: answer.etag,
     "x-newsroom-cache": state,
     ...answer.headers,
+    ...extra,
   };
   if (!LOCAL.test(req.headers.host ?? "")) headers["Strict-Transport-Security"] = HSTS;
   const status = answer.status === 200 && req.headers["if-none-match"] === answer.etag ? 304 : answer.status;
