@@ -13,6 +13,8 @@ export type TPageHead = {
   feed?: { path: string; title: string };
   /** Search results and the like: followed, not indexed. */
   noindex?: boolean;
+  /** A robots rule of its own instead ("noindex, nofollow" for share links). */
+  robots?: string;
   openGraph?: {
     type: "article" | "website";
     publishedTime?: string;
@@ -38,7 +40,7 @@ export function PageHead({ head, stylesheet }: { head: TPageHead; stylesheet: st
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
       <meta name="description" content={description} />
-      {head.noindex && <meta name="robots" content="noindex, follow" />}
+      {(head.robots || head.noindex) && <meta name="robots" content={head.robots ?? "noindex, follow"} />}
       <link rel="stylesheet" href={stylesheet} />
       <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       {url && <link rel="canonical" href={url} />}
