@@ -31,12 +31,33 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // Every public change is an event (lib/changes.ts); this process hears them all and expires its pages.
-  const [{ startEventStream }, { pageCacheConsumer }] = await Promise.all([import("../lib/events/stream"), import("../lib/events/page-cache")]);
-  const events = await startEventStream([pageCacheConsumer()]);
+  // Every public change is an event (lib/changes.ts); this process hears them all: it expires its pages, and
+  // (with the other processes, each event once) queues webhook deliveries, which its sender sends.
+  const [{ startEventStream }, { pageCacheConsumer }, { webhookFanOutConsumer }, { startWebhookSender }, { startRetention }, { config }] = await Promise.all([
+    import("../lib/events/stream"),
+    import("../lib/events/page-cache"),
+    import("../lib/webhooks/fan-out"),
+    import("../lib/webhooks/deliver"),
+    import("../lib/events/retention"),
+    import("../lib/config/config"),
+  ]);
+  const sender = config("NEWSROOM_WEBHOOKS") ? startWebhookSender() : null;
+  const events = await startEventStream([pageCacheConsumer(), webhookFanOutConsumer(() => sender?.wake())]);
+  const stopRetention = startRetention();
+  const [{ isApiPath, serveApi }, { serveShare, shareToken }] = await Promise.all([import("./api/serve"), import("../site/share")]);
   const server = createServer((req, res) => {
     if ((req.method === "GET" || req.method === "HEAD") && req.url?.split("?")[0] === stylesheet.path) {
       sendStylesheet(req, res, stylesheet);
+      return;
+    }
+    // The delivery API (/api/v1) and share links are ours, like reader pages.
+    if (isApiPath(req.url)) {
+      void serveApi(req, res);
+      return;
+    }
+    const share = req.method === "GET" || req.method === "HEAD" ? shareToken(req.url) : null;
+    if (share) {
+      void serveShare(share, req, res, stylesheet);
       return;
     }
     const route = readerRoute(req);
@@ -47,7 +68,11 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   // Every address, as `next start` does (no -H): localhost, 127.0.0.1, [::1] and the machine's names.
   server.listen(port, () => console.log(`[server] listening on port ${port}${dev ? " (development)" : ""}`));
-  const stop = () => server.close(() => void events.stop().finally(() => process.exit(0)));
+  const stop = () =>
+    server.close(() => {
+      stopRetention();
+      void Promise.all([events.stop(), sender?.stop()]).finally(() => process.exit(0));
+    });
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }
