@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { ROLES } from "../lib/users/schemas";
+import { UsageError } from "./usage-error";
 
 export const USAGE = `Usage: npm run user -- <command>
 
@@ -31,7 +32,7 @@ export type TUserCommand =
   | { command: "set-role"; email: string; role: TRole }
   | { command: "activate" | "deactivate"; email: string };
 
-export class UsageError extends Error {}
+export { UsageError };
 
 function role(given: string | undefined): TRole {
   const upper = given?.trim().toUpperCase();

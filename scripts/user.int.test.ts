@@ -1,9 +1,6 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withOwnDatabase } from "@/testing/own-database";
+import { scriptRunner } from "@/testing/run-script";
 
 /**
  * `npm run user` as the operator runs it: the real script in its own process,
@@ -12,37 +9,7 @@ import { withOwnDatabase } from "@/testing/own-database";
  * list and "the last admin" are about the whole table.
  */
 withOwnDatabase("usercli");
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-let folder = "";
-
-beforeAll(() => {
-  folder = mkdtempSync(path.join(tmpdir(), "newsroom-user-cli-"));
-  writeFileSync(path.join(folder, ".env"), `DATABASE_URL=${process.env.DATABASE_URL}\n`);
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function user(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", path.join(ROOT, "node_modules/tsx/dist/loader.mjs"), path.join(ROOT, "scripts/user.ts"), ...args],
-      {
-        cwd: folder,
-        // Only these (no DATABASE_URL: the folder's .env names the database).
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, TSX_TSCONFIG_PATH: path.join(ROOT, "tsconfig.json") } as unknown as NodeJS.ProcessEnv,
-        stdio: ["pipe", "pipe", "pipe"],
-      },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
+const user = scriptRunner("user");
 
 describe("npm run user", () => {
   it("lists accounts with role, state and last sign-in; creates one from piped input", async () => {

@@ -14,10 +14,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { createInterface } from "node:readline";
-import { ConfigError, assertConfig } from "../lib/config/config";
-import { loadEnvFiles } from "../lib/config/env-files";
-import { resolveDatabase } from "../lib/db/embedded";
-import { parseUserArgs, USAGE, UsageError, type TUserCommand } from "./user-args";
+import { runCli, table, utc } from "./cli";
+import { parseUserArgs, USAGE, type TUserCommand } from "./user-args";
 
 async function readStdin(): Promise<string> {
   let data = "";
@@ -57,18 +55,6 @@ async function newPassword(fromStdin: boolean): Promise<string> {
 /** A password for reset-password when none is piped in: 24 characters, 144 random bits. */
 const madePassword = () => randomBytes(18).toString("base64url");
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
 async function run(command: Exclude<TUserCommand, { command: "help" }>) {
   const { SYSTEM_ACTOR: actor } = await import("../lib/auth/actor");
   const users = await import("../lib/users/mutations");
@@ -83,11 +69,10 @@ async function run(command: Exclude<TUserCommand, { command: "help" }>) {
     case "list": {
       const all = await listUsersWithLastSignIn({ actor });
       if (!all.length) return console.log('No accounts yet. Create the first admin: npm run user:create -- --email EMAIL --name "NAME" --role ADMIN');
-      const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
       console.log(
         table([
           ["EMAIL", "NAME", "ROLE", "ACTIVE", "LAST SIGN-IN"],
-          ...all.map((u) => [u.email, u.name, u.role, u.active ? "yes" : "no", when(u.lastSignInAt)]),
+          ...all.map((u) => [u.email, u.name, u.role, u.active ? "yes" : "no", utc(u.lastSignInAt)]),
         ]),
       );
       return;
@@ -130,45 +115,4 @@ async function run(command: Exclude<TUserCommand, { command: "help" }>) {
   }
 }
 
-async function main() {
-  let command: TUserCommand;
-  try {
-    command = parseUserArgs(process.argv.slice(2));
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    console.error(`${err.message}\n\n${USAGE}`);
-    process.exitCode = 1;
-    return;
-  }
-  if (command.command === "help") return console.log(USAGE);
-
-  loadEnvFiles();
-  assertConfig();
-  const db = await resolveDatabase();
-  process.env.DATABASE_URL = db.url;
-  const { prisma } = await import("../lib/db/client");
-  try {
-    await run(command);
-  } finally {
-    await prisma.$disconnect();
-    await db.stop();
-  }
-}
-
-/** Prisma's codes for "no such database" and "no such table": the schema is not there yet. */
-const SCHEMA_MISSING = new Set(["P1003", "P2021"]);
-
-main().catch((err) => {
-  if (err instanceof ConfigError) {
-    console.error(err.message);
-    process.exit(1);
-  }
-  if (SCHEMA_MISSING.has(err?.code)) {
-    console.error("This database has no Newsroom tables yet. Apply the migrations first: npm run db:deploy (or start the app once).");
-    process.exit(1);
-  }
-  const fieldErrors = err?.fieldErrors as Record<string, string[]> | undefined;
-  console.error(err?.message ?? err);
-  for (const [field, messages] of Object.entries(fieldErrors ?? {})) console.error(`  --${field}: ${messages.join(" ")}`);
-  process.exit(1);
-});
+runCli(parseUserArgs, USAGE, run);
