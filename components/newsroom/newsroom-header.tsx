@@ -11,6 +11,8 @@ const SECTIONS = [
   { href: "/newsroom/front", label: "Front page", adminOnly: false },
   { href: "/newsroom/people", label: "People", adminOnly: true },
   { href: "/newsroom/users", label: "Accounts", adminOnly: true },
+  { href: "/newsroom/api-keys", label: "API keys", adminOnly: true },
+  { href: "/newsroom/webhooks", label: "Webhooks", adminOnly: true },
   { href: "/newsroom/audit", label: "Audit log", adminOnly: true },
 ];
 

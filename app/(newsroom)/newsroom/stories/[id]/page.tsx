@@ -7,9 +7,11 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
 import { maxUploadBytes } from "@/lib/media/config";
 import { NotesPanel } from "@/components/newsroom/notes-panel";
+import { ShareLinksPanel } from "@/components/newsroom/share-links-panel";
 import { hasRole } from "@/lib/auth/actor";
 import { TIME_ZONE } from "@/lib/site";
 import { listStoryNotesForDesk } from "@/lib/stories/notes";
+import { listShareLinks } from "@/lib/stories/share-links";
 import { getStoryForEditor, listSections } from "@/lib/stories/queries";
 
 export const metadata: Metadata = { title: "Edit story", robots: { index: false } };
@@ -19,7 +21,12 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
   const user = await requireUser(`/newsroom/stories/${id}`);
   const [story, sections] = await Promise.all([orNotFound(getStoryForEditor({ actor: user, storyId: id })), listSections()]);
   // Corrections and updates are the desk's, on stories readers have seen.
-  const notes = hasRole(user, "EDITOR") && story.firstPublishedAt ? await listStoryNotesForDesk({ actor: user, storyId: story.id }) : null;
+  const desk = hasRole(user, "EDITOR");
+  const [notes, shareLinks] = await Promise.all([
+    desk && story.firstPublishedAt ? listStoryNotesForDesk({ actor: user, storyId: story.id }) : null,
+    // Previews shared outside the newsroom are the desk's call.
+    desk ? listShareLinks({ actor: user, storyId: story.id }) : null,
+  ]);
   return (
     <NewsroomPage user={user} width="4xl" editor>
       <h1 className="sr-only">Edit story: {story.headline || "Untitled story"}</h1>
@@ -41,6 +48,11 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
       {notes && (
         <div className="mt-6">
           <NotesPanel storyId={story.id} notes={notes} />
+        </div>
+      )}
+      {shareLinks && (
+        <div className="mt-6">
+          <ShareLinksPanel storyId={story.id} links={shareLinks} />
         </div>
       )}
     </NewsroomPage>
