@@ -16,12 +16,21 @@ export async function expectOnLoginPage(page: Page) {
   await expect(page.getByRole("heading", { name: "Sign in to the newsroom" })).toBeVisible();
 }
 
-/** What an operator runs: `npm run user -- <command> --email …`, against the e2e database. */
-export async function userCli(...args: string[]) {
+/** What an operator runs: `npm run <script> -- <command> …` (user, api-key, webhook), against the e2e database. */
+export async function operatorCli(script: "user" | "api-key" | "webhook", ...args: string[]) {
   const run = promisify(execFile);
-  return run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/user.ts", ...args], {
-    env: { ...process.env, DATABASE_URL: e2eAccounts().databaseUrl },
+  return run(process.execPath, ["--conditions=react-server", "--import", "tsx", `scripts/${script}.ts`, ...args], {
+    // The app under test's settings where they matter (e2e/server.ts): its webhook receivers are on loopback.
+    env: { ...process.env, DATABASE_URL: e2eAccounts().databaseUrl, NEWSROOM_WEBHOOK_ALLOW_PRIVATE: "on" },
   });
+}
+
+export const userCli = (...args: string[]) => operatorCli("user", ...args);
+
+/** A new API key made as an operator makes one; its secret. */
+export async function newApiKey(...scopes: ("content" | "preview" | "embargoed")[]): Promise<string> {
+  const { stdout } = await operatorCli("api-key", "create", "--name", `e2e ${randomBytes(3).toString("hex")}`, ...scopes.flatMap((s) => ["--scope", s]));
+  return /Key: (nk_\S+)/.exec(stdout)![1]!;
 }
 
 /** The form's own alert (Next's route announcer is an alert too, outside the form). */

@@ -84,6 +84,8 @@ async function main() {
       NEWSROOM_WEATHER_URL: weather.url,
       NEWSROOM_WEATHER_LOCATIONS: "Beijing:39.9042,116.4074",
       NEWSROOM_WEATHER_INTERVAL_MS: "2000",
+      // The webhook tests' receivers listen on loopback, which webhooks may not reach by default.
+      NEWSROOM_WEBHOOK_ALLOW_PRIVATE: "on",
     },
   });
   app.on("exit", () => requestShutdown());

@@ -110,6 +110,9 @@ describe("keys", () => {
 
   it("past its limit a key gets 429 with Retry-After, even when the requests arrive together; its use is recorded", async () => {
     const k = await key(["content"], 5);
+    // Limits count per clock minute: start well inside one.
+    const s = new Date().getSeconds();
+    if (s > 55) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
     const answers = await Promise.all(Array.from({ length: 8 }, () => get("/sections", k.secret)));
     const codes = answers.map((a) => a.status).sort();
     expect(codes).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
