@@ -44,7 +44,11 @@ async function main() {
   const sender = config("NEWSROOM_WEBHOOKS") ? startWebhookSender() : null;
   const events = await startEventStream([pageCacheConsumer(), webhookFanOutConsumer(() => sender?.wake())]);
   const stopRetention = startRetention();
-  const [{ isApiPath, serveApi }, { serveShare, shareToken }] = await Promise.all([import("./api/serve"), import("../site/share")]);
+  const [{ isApiPath, serveApi }, { serveShare, shareToken }, { flushApiKeyUsage }] = await Promise.all([
+    import("./api/serve"),
+    import("../site/share"),
+    import("../lib/api-keys/usage"),
+  ]);
   const server = createServer((req, res) => {
     if ((req.method === "GET" || req.method === "HEAD") && req.url?.split("?")[0] === stylesheet.path) {
       sendStylesheet(req, res, stylesheet);
@@ -71,7 +75,8 @@ async function main() {
   const stop = () =>
     server.close(() => {
       stopRetention();
-      void Promise.all([events.stop(), sender?.stop()]).finally(() => process.exit(0));
+      // The last quarter second of API key use is written before the process goes.
+      void Promise.all([events.stop(), sender?.stop(), flushApiKeyUsage()]).finally(() => process.exit(0));
     });
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/audit";
 import { hasRole, type TActor } from "@/lib/auth/actor";
 import { prisma } from "@/lib/db/client";
 import { AppError, RateLimitedError } from "@/lib/errors";
+import { countUse } from "./usage";
 
 /**
  * Keys for the delivery API. A key is "nk_" and 43 characters of randomness
@@ -14,8 +15,8 @@ import { AppError, RateLimitedError } from "@/lib/errors";
  * would cost every API request). Admins make and revoke keys, in the newsroom
  * or with `npm run api-key`.
  *
- * Every request counts against the key's per-minute limit in one statement
- * (lib/api-keys/keys.ts `authenticateApiKey`): the same row for every process,
+ * Every request counts against the key's per-minute limit (`authenticateApiKey`):
+ * one row per key and minute that every process adds to (lib/api-keys/usage.ts),
  * so three processes do not each allow the limit. Those rows are the key's use
  * record too: requests (and refusals) per minute, kept 90 days.
  */
@@ -105,26 +106,22 @@ export const MISSING_KEY_MESSAGE =
   "This API needs a key: send it as `Authorization: Bearer nk_…`. An admin makes keys in the newsroom (/newsroom/api-keys) or with `npm run api-key -- create --name … --scope content`.";
 
 /**
- * Who is calling, counted against the key's limit: one statement finds the key
- * (not revoked) and adds the request to its current minute. UNAUTHORIZED for a
- * missing, unknown or revoked key; RATE_LIMITED (with the seconds to the next
- * minute) past the limit, counted as refused.
+ * Who is calling, counted against the key's limit: one read finds the key (not
+ * revoked) and its use this minute; the request is counted (lib/api-keys/usage.ts).
+ * UNAUTHORIZED for a missing, unknown or revoked key; RATE_LIMITED (with the
+ * seconds to the next minute) past the limit, counted as refused.
  */
 export async function authenticateApiKey(header: string | undefined): Promise<TApiClient & { remaining: number; limit: number; resetSeconds: number }> {
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "")?.[1];
   if (!secret) throw new AppError("UNAUTHORIZED", MISSING_KEY_MESSAGE);
-  const rows = await prisma.$queryRaw<{ id: string; name: string; scopes: string[]; rateLimit: number; requests: number; reset: number }[]>`
-    WITH k AS (SELECT id, name, scopes, "rateLimit" FROM "ApiKey" WHERE "secretHash" = ${hashSecret(secret)} AND "revokedAt" IS NULL),
-    u AS (
-      INSERT INTO "ApiKeyUsage" ("keyId", minute, requests, limited)
-      SELECT id, date_trunc('minute', now()), 1, 0 FROM k
-      ON CONFLICT ("keyId", minute) DO UPDATE SET
-        requests = "ApiKeyUsage".requests + 1,
-        limited = "ApiKeyUsage".limited + (CASE WHEN "ApiKeyUsage".requests >= (SELECT "rateLimit" FROM k) THEN 1 ELSE 0 END)
-      RETURNING requests, minute)
-    SELECT k.id, k.name, k.scopes, k."rateLimit", u.requests,
-      ceil(extract(epoch FROM (u.minute + interval '1 minute' - now())))::int AS reset
-    FROM k, u`;
+  // The key and the minute's use as the database has it (every process's written counts), one indexed read.
+  const rows = await prisma.$queryRaw<{ id: string; name: string; scopes: string[]; rateLimit: number; used: number; minute: bigint; reset: number }[]>`
+    SELECT k.id, k.name, k.scopes, k."rateLimit", coalesce(u.requests, 0) AS used,
+      extract(epoch FROM m.minute)::bigint AS minute,
+      ceil(extract(epoch FROM (m.minute + interval '1 minute' - (now() AT TIME ZONE 'UTC'))))::int AS reset
+    FROM (SELECT date_trunc('minute', now() AT TIME ZONE 'UTC') AS minute) m
+    JOIN "ApiKey" k ON k."secretHash" = ${hashSecret(secret)} AND k."revokedAt" IS NULL
+    LEFT JOIN "ApiKeyUsage" u ON u."keyId" = k.id AND u.minute = m.minute`;
   const key = rows[0];
   if (!key)
     throw new AppError(
@@ -132,14 +129,14 @@ export async function authenticateApiKey(header: string | undefined): Promise<TA
       "That API key is not valid: it was revoked, or mistyped. Ask an admin for a key (the newsroom's API keys page, /newsroom/api-keys).",
     );
   const resetSeconds = Math.max(1, key.reset);
-  if (key.requests > key.rateLimit)
-    throw new RateLimitedError(`This key may make ${key.rateLimit} requests a minute; wait ${resetSeconds} s and try again.`, resetSeconds);
+  const { requests, limited } = countUse(key.id, Number(key.minute), key.used, key.rateLimit);
+  if (limited) throw new RateLimitedError(`This key may make ${key.rateLimit} requests a minute; wait ${resetSeconds} s and try again.`, resetSeconds);
   return {
     keyId: key.id,
     name: key.name,
     scopes: key.scopes.filter((s): s is TApiScope => (API_SCOPES as readonly string[]).includes(s)),
     limit: key.rateLimit,
-    remaining: key.rateLimit - key.requests,
+    remaining: key.rateLimit - requests,
     resetSeconds,
   };
 }

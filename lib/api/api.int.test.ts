@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/keys";
+import { flushApiKeyUsage } from "@/lib/api-keys/usage";
 import { prisma } from "@/lib/db/client";
 import { pageCacheConsumer } from "@/lib/events/page-cache";
 import { startEventStream } from "@/lib/events/stream";
@@ -123,10 +124,29 @@ describe("keys", () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/5 requests a minute/);
     const ok = answers.find((a) => a.status === 200)!;
     expect(ok.headers.get("ratelimit-limit")).toBe("5");
+    // This process writes what it counted every quarter second; now, for the list.
+    await flushApiKeyUsage();
     const listed = (await listApiKeys({ actor: await admin() })).find((l) => l.id === k.id)!;
     expect(listed.requestsToday).toBe(8);
     expect(listed.limitedToday).toBe(3);
     expect(listed.lastUsedAt).not.toBeNull();
+  });
+  it("the limit counts what other processes wrote to the database as well as this process's own, written or not", async () => {
+    const k = await key(["content"], 10);
+    const s = new Date().getSeconds();
+    if (s > 55) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
+    const remaining = async () => Number((await get("/sections", k.secret)).headers.get("ratelimit-remaining"));
+    expect(await remaining()).toBe(9);
+    expect(await remaining()).toBe(8);
+    await flushApiKeyUsage();
+    expect(await remaining()).toBe(7);
+    // Another process served 4 requests with this key this minute and wrote them.
+    await prisma.$executeRaw`UPDATE "ApiKeyUsage" SET requests = requests + 4 WHERE "keyId" = ${k.id}`;
+    expect(await remaining()).toBe(2);
+    await flushApiKeyUsage();
+    expect(await remaining()).toBe(1);
+    expect(await remaining()).toBe(0);
+    expect((await get("/sections", k.secret)).status).toBe(429);
   });
 });
 
