@@ -39,6 +39,7 @@ const STORIES = settings.BENCH_STORIES;
 const SEARCH_STORIES = Math.max(STORIES, settings.BENCH_SEARCH_STORIES);
 const SECONDS = settings.BENCH_SECONDS;
 const CONNECTIONS = settings.BENCH_CONNECTIONS;
+const WEBHOOK_RUNS = 20;
 const PORT = settings.BENCH_PORT;
 const BASE = `http://127.0.0.1:${PORT}`;
 const SEARCH_RUNS = 100;
@@ -84,10 +85,10 @@ async function waitFor(url: string, timeoutMs: number) {
   }
 }
 
-async function load(name: string, url: string, connections = CONNECTIONS) {
+async function load(name: string, url: string, connections = CONNECTIONS, headers: Record<string, string> = {}) {
   // Warm the route (first render, variant caches) before measuring.
-  await fetch(url).then((r) => r.arrayBuffer());
-  const result = await autocannon({ url, connections, duration: SECONDS });
+  await fetch(url, { headers }).then((r) => r.arrayBuffer());
+  const result = await autocannon({ url, connections, duration: SECONDS, headers });
   return {
     name,
     connections,
@@ -98,6 +99,15 @@ async function load(name: string, url: string, connections = CONNECTIONS) {
     errors: result.errors + result.non2xx,
     bytes: result.throughput.average / Math.max(1, result.requests.average),
   };
+}
+
+/** A key for the API rows, made as an operator would (its limit high enough not to be what is measured). */
+async function benchApiKey(databaseUrl: string): Promise<string> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { createApiKey } = await import("../lib/api-keys/keys");
+  const { SYSTEM_ACTOR } = await import("../lib/auth/actor");
+  const { secret } = await createApiKey({ actor: SYSTEM_ACTOR, data: { name: "bench", scopes: ["content"], rateLimit: 100_000 } });
+  return secret;
 }
 
 /** The JavaScript a page makes the browser download: its script files, raw and gzipped. */
@@ -127,34 +137,66 @@ async function warmImages(url: string) {
   for (const src of urls) await (await fetch(new URL(src.replace(/&amp;/g, "&"), BASE))).arrayBuffer();
 }
 
-/**
- * Unpublish a story through the domain (its page then answers 404, and is cached so),
- * publish it again and time until its page answers 200.
- */
-async function publishToVisible(databaseUrl: string, editorId: string): Promise<number> {
+/** Publish or unpublish a bench story through the domain, as its editor (the domain records the change and its event). */
+async function storyStepper(databaseUrl: string, editorId: string, storyId: string) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.PORT = String(PORT);
   const { changeStoryState } = await import("../lib/stories/transitions");
   const { prisma } = await import("../lib/db/client");
   const actor = { kind: "user" as const, id: editorId, role: "EDITOR" as const, name: "Bench Editor", email: "bench@bench.invalid" };
-  const storyId = "bs7";
-  const step = async (action: "unpublish" | "publish") => {
+  return async (action: "unpublish" | "publish") => {
     const { version } = await prisma.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
-    // The domain records the change and its event; the server hears it (LISTEN/NOTIFY) and expires the pages.
     await changeStoryState({ actor, storyId, baseVersion: version, action });
   };
+}
+
+/**
+ * Unpublish a story through the domain (its page then answers 404, and is cached so),
+ * publish it again and time until its page answers 200.
+ */
+async function publishToVisible(databaseUrl: string, editorId: string): Promise<number> {
+  const step = await storyStepper(databaseUrl, editorId, "bs7");
   const url = `${BASE}/stories/bench-story-7`;
   await step("unpublish");
   if ((await fetch(url)).status !== 404) throw new Error("The unpublished story still answers.");
   const t0 = performance.now();
+  // The server hears the event (LISTEN/NOTIFY) and expires the pages.
   await step("publish");
   for (;;) {
     if ((await fetch(url)).ok) break;
     if (performance.now() - t0 > 120_000) throw new Error("The published story did not appear within two minutes.");
   }
-  const ms = performance.now() - t0;
-  await prisma.$disconnect();
-  return ms;
+  return performance.now() - t0;
+}
+
+/**
+ * Publish → a signed story.published at a local receiver, WEBHOOK_RUNS times: the
+ * outbox's event, the server's fan-out, its sender's POST. p50 and max.
+ */
+async function webhookLatency(databaseUrl: string, editorId: string) {
+  const step = await storyStepper(databaseUrl, editorId, "bs8");
+  const { startReceiver } = await import("../testing/webhook-receiver");
+  const { createWebhook, deleteWebhook } = await import("../lib/webhooks/mutations");
+  const { SYSTEM_ACTOR } = await import("../lib/auth/actor");
+  process.env.NEWSROOM_WEBHOOK_ALLOW_PRIVATE = "on";
+  const receiver = await startReceiver();
+  const { webhook } = await createWebhook({ actor: SYSTEM_ACTOR, data: { url: receiver.url, events: ["story.published"] } });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < WEBHOOK_RUNS; i++) {
+      await step("unpublish");
+      const before = receiver.received.length;
+      const t0 = performance.now();
+      await step("publish");
+      await receiver.until(() => receiver.received.length > before, 10_000);
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    await deleteWebhook({ actor: SYSTEM_ACTOR, webhookId: webhook.id });
+    await receiver.close();
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)! };
 }
 
 /** Wait until the server has applied every event up to `id` to its page cache (its health route says how far it got). */
@@ -295,6 +337,8 @@ async function main() {
         AUTH_SECRET: randomBytes(33).toString("base64"),
         NEWSROOM_WEATHER: "off",
         NEWSROOM_MEDIA_DIR: MEDIA_DIR,
+        // The webhook figure's receiver is on loopback.
+        NEWSROOM_WEBHOOK_ALLOW_PRIVATE: "on",
       },
     });
     await waitFor(`${BASE}/api/health`, 600_000);
@@ -319,6 +363,12 @@ async function main() {
       rows.push(await load("static file (baseline)", staticUrl, connections));
       rows.push(await load("story page", storyUrl, connections));
     }
+    // The delivery API next to the page: every request is authenticated and counted against its key (one
+    // statement), then answered from the same cache as the pages.
+    const auth = { Authorization: `Bearer ${await benchApiKey(db.url)}` };
+    rows.push(await load("API: story list", `${BASE}/api/v1/stories`, CONNECTIONS, auth));
+    rows.push(await load("API: one story (JSON)", `${BASE}/api/v1/stories/bench-story-42`, CONNECTIONS, auth));
+    rows.push(await load("API: one story (ninjs)", `${BASE}/api/v1/stories/bench-story-42?format=ninjs`, CONNECTIONS, auth));
     rows.push(await load("front page", `${BASE}/`));
     rows.push(await load("section page", `${BASE}/sections/world`));
     rows.push(await load("search page (a quarter match)", `${BASE}/search?q=${encodeURIComponent(SEARCH_QUERIES[1].q)}`));
@@ -327,6 +377,7 @@ async function main() {
     // Publish-to-visible, the way the newsroom does it: the domain's publish writes its
     // event; the server hears it and expires the pages it names.
     const visibleMs = await publishToVisible(db.url, seeded.user);
+    const hook = await webhookLatency(db.url, seeded.user);
     const searches = await searchLatency(db.url);
     const js = await clientJs(storyUrl);
     clearInterval(sampler);
@@ -357,6 +408,9 @@ async function main() {
     console.log("|---|---|---:|---:|---:|");
     for (const r of searches) console.log(`| ${r.name} | ${r.q} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
     console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish and its event, the server hearing it, first fresh render)`);
+    console.log(
+      `publish → signed webhook at a local receiver: p50 ${hook.p50.toFixed(0)} ms, max ${hook.max.toFixed(0)} ms over ${WEBHOOK_RUNS} (the event, the server's fan-out, its sender's POST)`,
+    );
     console.log(`client JavaScript on a story page: ${js.files} files, ${(js.raw / 1024).toFixed(0)} KiB (${(js.gzipped / 1024).toFixed(0)} KiB gzipped)`);
     console.log(`peak resident memory of the server (all its processes): ${(peakKb / 1024).toFixed(0)} MiB`);
     const baseline3 = (connections: number) => three.rows.find((r) => r.name.startsWith("static") && r.connections === connections)!.rps;
