@@ -42,10 +42,13 @@ export class AppError extends Error {
 /** RATE_LIMITED with how long to wait (a Retry-After header). */
 export class RateLimitedError extends AppError {
   readonly retryAfterSeconds: number;
+  /** The limit that was reached, when it is a count (an API key's requests a minute). */
+  readonly limit: number | null;
 
-  constructor(message: string, retryAfterSeconds: number) {
+  constructor(message: string, retryAfterSeconds: number, limit: number | null = null) {
     super("RATE_LIMITED", message);
     this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = limit;
   }
 }
 

@@ -28,7 +28,11 @@ export async function serveShare(token: string, req: IncomingMessage, res: Serve
   const chrome = { stylesheet: stylesheet.path, sections };
   try {
     const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const { link, story } = await openShareLink(token, { address: clientAddress(headers), userAgent: req.headers["user-agent"] ?? null });
+    const { link, story } = await openShareLink(
+      token,
+      { address: clientAddress(headers), userAgent: req.headers["user-agent"] ?? null },
+      { record: req.method !== "HEAD" },
+    );
     const html = renderPage(
       { title: `Preview: ${story.headline}`, robots: "noindex, nofollow" },
       chrome,

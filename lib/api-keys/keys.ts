@@ -17,7 +17,7 @@ import { countUse } from "./usage";
  *
  * Every request counts against the key's per-minute limit (`authenticateApiKey`):
  * one row per key and minute that every process adds to (lib/api-keys/usage.ts),
- * so three processes do not each allow the limit. Those rows are the key's use
+ * so processes share the limit (within a quarter second's lag). Those rows are the key's use
  * record too: requests (and refusals) per minute, kept 90 days.
  */
 
@@ -130,7 +130,8 @@ export async function authenticateApiKey(header: string | undefined): Promise<TA
     );
   const resetSeconds = Math.max(1, key.reset);
   const { requests, limited } = countUse(key.id, Number(key.minute), key.used, key.rateLimit);
-  if (limited) throw new RateLimitedError(`This key may make ${key.rateLimit} requests a minute; wait ${resetSeconds} s and try again.`, resetSeconds);
+  if (limited)
+    throw new RateLimitedError(`This key may make ${key.rateLimit} requests a minute; wait ${resetSeconds} s and try again.`, resetSeconds, key.rateLimit);
   return {
     keyId: key.id,
     name: key.name,

@@ -245,8 +245,8 @@ export async function listApiTags(now = new Date()) {
     const spelled = await prisma.$queryRaw<{ slug: string; name: string }[]>`
       SELECT DISTINCT ON (t.slug) t.slug, s.tags[t.i] AS name
       FROM "Story" s, unnest(s."tagSlugs") WITH ORDINALITY AS t(slug, i)
-      WHERE s.status = 'PUBLISHED' AND t.slug = ANY(${rows.map((r) => r.slug)})
-      ORDER BY t.slug, s."publishedAt" DESC`;
+      WHERE s.status = 'PUBLISHED' AND (s."embargoUntil" IS NULL OR s."embargoUntil" <= ${now}) AND t.slug = ANY(${rows.map((r) => r.slug)})
+      ORDER BY t.slug, s."publishedAt" DESC NULLS LAST`;
     for (const r of spelled) names.set(r.slug, r.name);
   }
   return { data: rows.map((r) => ({ name: names.get(r.slug) ?? r.slug, slug: r.slug, url: absoluteUrl(`/tags/${r.slug}`), stories: Number(r.stories) })) };

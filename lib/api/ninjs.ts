@@ -94,7 +94,7 @@ function pictureOf(image: TApiImage, name: string): z.infer<typeof ZNinjsPicture
 }
 
 /** A whole story (as the API shapes it) in ninjs. */
-export function ninjsOf(story: TApiStory, version: number, createdAt: Date): TNinjs {
+export function ninjsOf(story: TApiStory, createdAt: Date): TNinjs {
   const text = plainText(story.body.json as unknown as TRichDoc);
   const bylines = story.credits.filter((c) => c.role === "BYLINE").map((c) => c.person.name);
   const images = [
@@ -105,7 +105,9 @@ export function ninjsOf(story: TApiStory, version: number, createdAt: Date): TNi
     uri: urn("story", story.id),
     type: "text",
     representationtype: "full",
-    version: String(version),
+    // When the words readers see last changed, in Unix seconds: grows with every published change, and is not
+    // moved by the desk's unpublished edits of a live story (the row's own version is).
+    version: String(Math.floor(Date.parse(story.contentUpdatedAt) / 1000)),
     standard: { name: "ninjs", version: NINJS_VERSION, schema: NINJS_SCHEMA_URI },
     firstcreated: (story.firstPublishedAt ? new Date(story.firstPublishedAt) : createdAt).toISOString(),
     versioncreated: story.contentUpdatedAt,

@@ -120,20 +120,26 @@ export const SHARE_GONE = "This preview link has expired or was revoked. Ask the
  * preview shows it. NOT_FOUND (one sentence for every case: unknown, expired,
  * revoked, story gone) otherwise.
  */
-export async function openShareLink(token: string, visitor: { address: string | null; userAgent: string | null }, now = new Date()) {
+export async function openShareLink(
+  token: string,
+  visitor: { address: string | null; userAgent: string | null },
+  { now = new Date(), record = true }: { now?: Date; record?: boolean } = {},
+) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) throw new AppError("NOT_FOUND", SHARE_GONE);
   const link = await prisma.shareLink.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, storyId: true, label: true, expiresAt: true, revokedAt: true },
   });
   if (!link || link.revokedAt || link.expiresAt <= now) throw new AppError("NOT_FOUND", SHARE_GONE);
-  await prisma.shareLinkUse.create({
-    data: { linkId: link.id, at: now, address: visitor.address?.slice(0, 100) ?? null, userAgent: visitor.userAgent?.slice(0, 300) ?? null },
-  });
   const story = await getStoryForEditor({ actor: SYSTEM_ACTOR, storyId: link.storyId }).catch((err) => {
     if (err instanceof AppError && err.code === "NOT_FOUND") throw new AppError("NOT_FOUND", SHARE_GONE);
     throw err;
   });
   if (story.status === "ARCHIVED") throw new AppError("NOT_FOUND", SHARE_GONE);
+  // A use is an opening that showed the story (not a refusal, not a HEAD request's look at the headers).
+  if (record)
+    await prisma.shareLinkUse.create({
+      data: { linkId: link.id, at: now, address: visitor.address?.slice(0, 100) ?? null, userAgent: visitor.userAgent?.slice(0, 300) ?? null },
+    });
   return { link, story };
 }

@@ -22,8 +22,22 @@ describe("addresses a webhook may not reach", () => {
     "::ffff:7f00:1",
     "::ffff:a9fe:a9fe",
     "64:ff9b::10.0.0.1",
+    "64:ff9b::a00:1",
+    "::7f00:1",
+    "::127.0.0.1",
+    "2002:7f00:1::",
+    "2002:a9fe:a9fe::1",
+    "64:ff9b:1::1",
+    "fec0::1",
+    "2001:db8::1",
+    "2001:0:4136:e378::1",
+    "100::1",
+    "fe80::1%eth0",
     "not an address",
   ])("refuses %s", (a) => expect(isPrivateAddress(a)).toBe(true));
 
-  it.each(["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("allows %s", (a) => expect(isPrivateAddress(a)).toBe(false));
+  it.each(["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8", "64:ff9b::8.8.8.8", "2002:808:808::1", "2a00:1450::1"])(
+    "allows %s",
+    (a) => expect(isPrivateAddress(a)).toBe(false),
+  );
 });

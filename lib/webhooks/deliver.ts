@@ -14,7 +14,8 @@ import { sendWebhook, type TSendResult } from "./send";
  * 2 h, 5 h, 10 h and 10 h after each failure — eight tries over about 27 hours —
  * then the delivery is FAILED (an admin can send it again). An endpoint whose
  * every attempt has failed for a day is switched off, with the reason shown to
- * admins; switching it on again sends what waited.
+ * admins; switching it on again sends the deliveries still waiting (nothing is
+ * queued for an endpoint while it is off).
  */
 export const RETRY_SCHEDULE_MS = [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000];
 /** Every attempt failing for this long switches the endpoint off. */
@@ -41,6 +42,9 @@ export async function claimDue(now = new Date(), limit = BATCH): Promise<TClaime
 /** Record what one attempt got, and what follows from it (the next try, or giving up, or switching the endpoint off). */
 export async function recordAttempt(d: { id: string; attempts: number; webhookId: string }, result: TSendResult, { now = new Date(), manual = false } = {}) {
   await prisma.$transaction(async (tx) => {
+    // The endpoint's row first: attempts on one endpoint (up to a batch at once, in several processes) take turns
+    // with its failure clock, so a failure cannot write back a clock a success has just stopped.
+    await tx.$queryRaw`SELECT id FROM "Webhook" WHERE id = ${d.webhookId} FOR UPDATE`;
     await tx.webhookAttempt.create({
       data: { deliveryId: d.id, at: now, statusCode: result.statusCode, error: result.error, durationMs: result.durationMs, manual },
     });
@@ -52,8 +56,9 @@ export async function recordAttempt(d: { id: string; attempts: number; webhookId
     // A manual try (the redeliver button) leaves the schedule as it was; a scheduled one moves it on or ends it.
     if (!manual) {
       const wait = RETRY_SCHEDULE_MS[d.attempts];
-      await tx.webhookDelivery.update({
-        where: { id: d.id },
+      // Only while still waiting: a manual redelivery may have got it through meanwhile.
+      await tx.webhookDelivery.updateMany({
+        where: { id: d.id, status: "PENDING" },
         data: wait === undefined ? { status: "FAILED", lockedUntil: null } : { nextAttemptAt: new Date(now.getTime() + wait), lockedUntil: null },
       });
     }
@@ -61,7 +66,7 @@ export async function recordAttempt(d: { id: string; attempts: number; webhookId
     const since = hook.failingSince ?? now;
     const off = hook.active && now.getTime() - since.getTime() >= DISABLE_AFTER_MS;
     const at = (t: Date) => `${t.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-    const why = `Switched off ${at(now)}: every delivery since ${at(since)} failed (last: ${result.statusCode ? `HTTP ${result.statusCode}` : result.error}). Fix the receiver, then switch it on: the deliveries waiting will be sent.`;
+    const why = `Switched off ${at(now)}: every delivery since ${at(since)} failed (last: ${result.statusCode ? `HTTP ${result.statusCode}` : result.error}). Fix the receiver, then switch it on: the deliveries still waiting will be sent (events while it is off are not queued for it).`;
     await tx.webhook.update({
       where: { id: d.webhookId },
       data: { failingSince: since, ...(off ? { active: false, disabledAt: now, disabledReason: why } : {}) },

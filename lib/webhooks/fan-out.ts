@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TConsumer, TEvent } from "@/lib/events/stream";
+import { isPublicStory } from "@/lib/api/access";
 import { absoluteUrl } from "@/lib/site";
 import type { TStoryFacts } from "@/lib/stories/facts";
 import { isWebhookEventType, type TWebhookPayload } from "./payload";
@@ -32,7 +33,9 @@ export async function fanOutCursor(): Promise<string> {
 async function dataOf(tx: Tx, e: TEvent): Promise<TWebhookPayload["data"]> {
   const [kind, id = ""] = e.subject.split(":");
   if (kind === "story") {
-    const story = await tx.story.findUnique({ where: { id }, select: { slug: true, headline: true } });
+    const found = await tx.story.findUnique({ where: { id }, select: { slug: true, headline: true, status: true, embargoUntil: true } });
+    // Read now, which may be a while after the event (a catch-up): what the story says goes out only if it is public now.
+    const story = found && isPublicStory(found) ? found : null;
     const before = (e.payload as { before?: TStoryFacts | null } | null)?.before;
     const slug = story?.slug ?? before?.slugs[0];
     return {

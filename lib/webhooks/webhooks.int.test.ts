@@ -50,13 +50,15 @@ async function hook(url: string, events: ("story.published" | "story.unpublished
   return made;
 }
 
-/** Publish a story and fan out every event since the shared cursor (as the stream would); the story's "published" event. */
+/** Publish a story and fan out its events (as the stream would); its "published" event. */
 async function publishAndFanOut() {
   const ready = await makeReadyStory(editor, `Webhook story ${Math.random().toString(36).slice(2, 8)}`);
   const story = await publishStory({ actor: editor, storyId: ready.id, baseVersion: ready.version });
-  const events = await pendingEvents();
+  // Only this story's events: other files' stories (published meanwhile, in the shared database) would queue
+  // deliveries to this file's endpoints ahead of its own.
+  const events = (await pendingEvents()).filter((e) => e.subject === `story:${story.id}`);
   await fanOut(events);
-  const event = events.find((e) => e.type === "story.published" && e.subject === `story:${story.id}`)!;
+  const event = events.find((e) => e.type === "story.published")!;
   return { story, event };
 }
 async function pendingEvents(): Promise<TEvent[]> {

@@ -9,7 +9,7 @@ import { ZNoParams, ZPeopleParams, ZSearchParams, ZStoryListParams, ZStoryParams
 import { ZApiPerson, ZApiPersonList, ZApiSearchResult, ZApiSectionList, ZApiStory, ZApiStoryList, ZApiTagList } from "@/lib/api/schemas";
 import { authenticateApiKey } from "@/lib/api-keys/keys";
 import { LABEL, mediaLabel, personLabel, personSlugLabel, personStoriesLabel, storyLabel, storySlugLabel } from "@/lib/cache/labels";
-import { AppError, errorAnswer } from "@/lib/errors";
+import { AppError, errorAnswer, RateLimitedError } from "@/lib/errors";
 import { cachedAnswer, type TAnswer } from "@/site/cache";
 import { makeAnswer, send } from "@/site/respond";
 
@@ -84,7 +84,7 @@ function route(pathname: string): { route: TRoute; id?: string } | null {
           if (story.leadImage) labels.push(mediaLabel(story.leadImage.id));
           if (wantsNinjs(req, p.format))
             return {
-              body: ninjsOf(story, row.version, row.createdAt),
+              body: ninjsOf(story, row.createdAt),
               schema: ZNinjs,
               labels,
               cacheable: isPublic,
@@ -113,7 +113,12 @@ function route(pathname: string): { route: TRoute; id?: string } | null {
         params: ZNoParams,
         handle: async () => {
           const person = await getApiPerson(decoded!);
-          return { body: person, schema: ZApiPerson, labels: [personLabel(person.id), personSlugLabel(decoded!), LABEL.listings], cacheable: true };
+          return {
+            body: person,
+            schema: ZApiPerson,
+            labels: [personLabel(person.id), personSlugLabel(decoded!), personStoriesLabel(person.id), LABEL.listings],
+            cacheable: true,
+          };
         },
         gone: (id) => [personSlugLabel(id), personStoriesLabel(id), LABEL.listings],
       },
@@ -232,6 +237,8 @@ export async function serveApi(req: IncomingMessage, res: ServerResponse): Promi
     const { answer, state } = await cachedAnswer(key, render);
     send(req, res, answer, state, limits);
   } catch (err) {
+    if (err instanceof RateLimitedError && err.limit !== null)
+      limits = { "RateLimit-Limit": String(err.limit), "RateLimit-Remaining": "0", "RateLimit-Reset": String(err.retryAfterSeconds) };
     sendError(req, res, err, limits);
   }
 }
