@@ -1,6 +1,6 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { StoryArticle } from "@/components/site/story-article";
+import { StoryPreview } from "@/components/site/story-preview";
 import { isAppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/request";
 import { openShareLink } from "@/lib/stories/share-links";
@@ -40,14 +40,7 @@ export async function serveShare(token: string, req: IncomingMessage, res: Serve
         <p role="note" className="mx-auto mb-8 max-w-[42rem] rounded border border-accent/40 bg-accent/10 px-4 py-2 text-sm">
           A preview shared by the newsroom for {link.label}, not published. The link works until {formatDateTime(link.expiresAt)}; please do not pass it on.
         </p>
-        <StoryArticle
-          story={{
-            ...story,
-            credits: story.credits.filter((c) => c.role !== "EDITOR"),
-            modifiedAt: story.contentUpdatedAt,
-            firstPublishedAt: story.firstPublishedAt ?? story.updatedAt,
-          }}
-        />
+        <StoryPreview story={story} />
       </>,
     );
     send(req, res, makeAnswer(200, html, { cacheable: false, headers: SHARE_HEADERS }), "PRIVATE");

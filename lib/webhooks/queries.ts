@@ -8,24 +8,24 @@ function adminOnly(actor: TActor | null) {
   if (!hasRole(actor, "ADMIN")) throw new AppError("FORBIDDEN", "Only admins can see webhooks.");
 }
 
+/** What admins see of an endpoint (never its secret). */
+const HOOK = {
+  id: true,
+  url: true,
+  description: true,
+  events: true,
+  active: true,
+  disabledReason: true,
+  disabledAt: true,
+  failingSince: true,
+  createdAt: true,
+} as const;
+
 /** Every endpoint, with how its deliveries stand. */
 export async function listWebhooks({ actor }: { actor: TActor | null }) {
   adminOnly(actor);
   const [hooks, counts] = await Promise.all([
-    prisma.webhook.findMany({
-      orderBy: { createdAt: "desc" },
-      select: {
-        id: true,
-        url: true,
-        description: true,
-        events: true,
-        active: true,
-        disabledReason: true,
-        disabledAt: true,
-        failingSince: true,
-        createdAt: true,
-      },
-    }),
+    prisma.webhook.findMany({ orderBy: { createdAt: "desc" }, select: HOOK }),
     prisma.webhookDelivery.groupBy({ by: ["webhookId", "status"], _count: { _all: true } }),
   ]);
   return hooks.map((h) => ({
@@ -44,14 +44,7 @@ export async function getWebhookLog({ actor, webhookId }: { actor: TActor | null
   const hook = await prisma.webhook.findUnique({
     where: { id: webhookId },
     select: {
-      id: true,
-      url: true,
-      description: true,
-      events: true,
-      active: true,
-      disabledReason: true,
-      failingSince: true,
-      createdAt: true,
+      ...HOOK,
       deliveries: {
         orderBy: { createdAt: "desc" },
         take: DELIVERY_LOG_SIZE,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { StoryArticle } from "@/components/site/story-article";
+import { StoryPreview } from "@/components/site/story-preview";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/http/not-found";
 import { getStoryForEditor } from "@/lib/stories/queries";
@@ -21,14 +21,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         </Link>
       </div>
       <main id="main" className="px-4 py-10">
-        <StoryArticle
-          story={{
-            ...story,
-            credits: story.credits.filter((c) => c.role !== "EDITOR"),
-            modifiedAt: story.contentUpdatedAt,
-            firstPublishedAt: story.firstPublishedAt ?? story.updatedAt,
-          }}
-        />
+        <StoryPreview story={story} />
       </main>
     </>
   );
