@@ -1,15 +1,7 @@
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { EDITOR_STATE } from "./accounts";
-import { credit, expectSaved, SIGNED_OUT, startStory } from "./helpers";
-
-/** axe-core on the page as it is now; serious and critical violations fail, listed by rule and element. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { credit, expectAccessible, expectSaved, SIGNED_OUT, startStory } from "./helpers";
 
 test("the reader pages pass axe-core (no serious or critical violations), in light and dark mode", async ({ browser }) => {
   // Eight pages, twice, each analysed by axe: minutes on a busy two-core runner.

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { e2eAccounts, type TE2eAccount } from "./accounts";
 
@@ -108,4 +109,11 @@ export async function startStory(page: Page, headline: string, text: string) {
 export function cacheState(response: { headers(): Record<string, string> } | null | undefined): string | undefined {
   const headers = response?.headers() ?? {};
   return headers["x-newsroom-cache"] ?? headers["x-nextjs-cache"];
+}
+
+/** axe-core on the page as it is now; serious and critical violations fail, listed by rule and element. */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -29,7 +29,9 @@ export type TChange =
   /** The front page's pins. */
   | { kind: "front" }
   /** A new weather forecast. */
-  | { kind: "weather" };
+  | { kind: "weather" }
+  /** The breaking-news banner put up, replaced or taken down. */
+  | { kind: "banner" };
 
 /** The channel every app process listens on; the payload is the new event's id. */
 export const EVENTS_CHANNEL = "newsroom_events";
@@ -73,6 +75,8 @@ export async function eventOf(tx: Tx, change: TChange): Promise<TEventRow> {
       return { type: "front.updated", subject: "front", labels: [LABEL.front], payload: {} };
     case "weather":
       return { type: "weather.updated", subject: "weather", labels: [LABEL.weather], payload: {} };
+    case "banner":
+      return { type: "banner.updated", subject: "banner", labels: [LABEL.banner], payload: {} };
   }
 }
 

@@ -6,6 +6,7 @@
  * Checks, printing what it measured:
  *  1. a publish through the balancer (so through any process) is visible through
  *     every process within 1 s: p50 and max over 20 publishes; an unpublish the same;
+ *     and the breaking-news banner put up and taken down shows and goes on every page of every process within 1 s;
  *  2. an image uploaded through one process is served by all (its variant made once, in S3);
  *  3. a scheduled story goes out exactly once, with three schedulers racing;
  *  4. kill -9 of one process under a bounded load: the others keep serving (non-2xx
@@ -204,6 +205,21 @@ async function main() {
     );
     assert.ok(Math.max(...published) <= VISIBLE_WITHIN_MS, "a publish took longer than 1 s to reach every process");
     assert.ok(Math.max(...unpublished) <= VISIBLE_WITHIN_MS, "an unpublish took longer than 1 s to reach every process");
+
+    // 1b. The breaking-news banner: up and down through every process within 1 s (its event expires every page).
+    const { setBanner, clearBanner } = await import("../lib/banner/banner");
+    const lead = stories[0]!;
+    const pages = (base: string) => [`${base}/`, `${base}/sections/world`, `${base}/search`];
+    for (const p of cluster.processes) for (const page of pages(p.url)) await body(page);
+    const line = `Breaking: scale test ${randomBytes(3).toString("hex")}`;
+    const upAt = performance.now();
+    await setBanner({ actor, data: { text: line, url: `/stories/${lead.slug}` } });
+    const bannerUp = await everywhere(cluster, async (base) => (await Promise.all(pages(base).map(body))).every((html) => html.includes(line)), upAt);
+    const downAt = performance.now();
+    await clearBanner({ actor });
+    const bannerDown = await everywhere(cluster, async (base) => (await Promise.all(pages(base).map(body))).every((html) => !html.includes(line)), downAt);
+    say(`breaking-news banner → on every page of all 3 processes in ${bannerUp.toFixed(0)} ms; taken down → gone in ${bannerDown.toFixed(0)} ms`);
+    assert.ok(Math.max(bannerUp, bannerDown) <= VISIBLE_WITHIN_MS, "the banner took longer than 1 s to reach every process");
 
     // 2. An image uploaded through one process is served by all.
     const [first, second, third] = cluster.processes;

@@ -1,12 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { SiteFooter } from "@/components/site/site-footer";
+import { BreakingBanner } from "@/components/site/breaking-banner";
 import { SiteHeader } from "@/components/site/site-header";
+import type { TBanner } from "@/lib/banner/banner";
 import { SITE_LANGUAGE } from "@/lib/site";
 import { PageHead, type TPageHead } from "./head";
 
-export type TChrome = { stylesheet: string; sections: { name: string; slug: string }[] };
+export type TChrome = { stylesheet: string; sections: { name: string; slug: string }[]; banner: Pick<TBanner, "text" | "url"> | null };
 
-/** A whole reader page: head, masthead with the sections, the page's content, footer. */
+/** A whole reader page: head, the breaking-news banner when one is up, masthead with the sections, the page's content, footer. */
 function Document({ head, chrome, children }: { head: TPageHead; chrome: TChrome; children: React.ReactNode }) {
   return (
     <html lang={SITE_LANGUAGE}>
@@ -18,6 +20,7 @@ function Document({ head, chrome, children }: { head: TPageHead; chrome: TChrome
         >
           Skip to content
         </a>
+        {chrome.banner && <BreakingBanner banner={chrome.banner} />}
         <SiteHeader sections={chrome.sections} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}

@@ -8,6 +8,7 @@ import { unavailableHtml } from "@/lib/http/unavailable-page";
 import { listSections } from "@/lib/stories/queries";
 import { cachedAnswer, type TAnswer } from "./cache";
 import { renderPage, type TChrome } from "./document";
+import { getBanner } from "@/lib/banner/banner";
 import type { TPageResult } from "./page";
 import { NOT_FOUND_HEAD, NotFoundPage } from "./pages/not-found";
 import { correctionsPage } from "./pages/corrections";
@@ -53,13 +54,13 @@ export function readerRoute(req: IncomingMessage): TRoute | null {
   return { path: search ? url.pathname + url.search : url.pathname, page: pageFor(at), what: search ? "Search" : "This page" };
 }
 
-/** Labels every page carries: the masthead lists the sections. */
-const CHROME_LABELS = [LABEL.sections];
+/** Labels every page carries: the masthead lists the sections; the breaking-news banner is on every page. */
+const CHROME_LABELS = [LABEL.sections, LABEL.banner];
 
 /** Turn a page function's result into the answer to keep and send. */
 async function answerFor(route: TRoute, stylesheet: TStylesheet): Promise<{ answer: TAnswer; labels: string[] }> {
-  const [result, sections] = await Promise.all([route.page(), listSections()]);
-  const chrome: TChrome = { stylesheet: stylesheet.path, sections };
+  const [result, sections, banner] = await Promise.all([route.page(), listSections(), getBanner()]);
+  const chrome: TChrome = { stylesheet: stylesheet.path, sections, banner };
   const labels = [...CHROME_LABELS, ...result.labels];
   switch (result.kind) {
     case "redirect":

@@ -25,7 +25,8 @@ export function shareToken(url: string | undefined): string | null {
 
 export async function serveShare(token: string, req: IncomingMessage, res: ServerResponse, stylesheet: TStylesheet): Promise<void> {
   const sections = await listSections().catch(() => []);
-  const chrome = { stylesheet: stylesheet.path, sections };
+  // A preview, not the live site: no breaking-news banner.
+  const chrome = { stylesheet: stylesheet.path, sections, banner: null };
   try {
     const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
     const { link, story } = await openShareLink(

@@ -1,5 +1,6 @@
 "use server";
 
+import { clearBanner, setBanner } from "@/lib/banner/banner";
 import { AppError } from "@/lib/errors";
 import { listPins, setPins } from "@/lib/stories/front";
 import { formAction, formText } from "./define";
@@ -23,4 +24,16 @@ export const arrangeFrontAction = formAction("Arranging the front page", "/newsr
   }
   await setPins({ actor, storyIds: ids });
   return op === "unpin" ? "Unpinned." : "Moved.";
+});
+
+/** Put up the breaking-news banner (replacing the one up). */
+export const setBannerAction = formAction("The breaking-news banner", "/newsroom/front", async (data, actor) => {
+  const banner = await setBanner({ actor, data: { text: formText(data, "text"), url: formText(data, "url") } });
+  return `The banner is up on every reader page: "${banner.text}".`;
+});
+
+/** Take the breaking-news banner down. */
+export const clearBannerAction = formAction("The breaking-news banner", "/newsroom/front", async (_data, actor) => {
+  const was = await clearBanner({ actor });
+  return was ? "The banner is down." : "No banner was up.";
 });

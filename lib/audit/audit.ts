@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = {
   "webhook.redeliver": "Sent a webhook delivery again",
   "share.create": "Made a share link",
   "share.revoke": "Revoked a share link",
+  "banner.set": "Put up the breaking-news banner",
+  "banner.clear": "Took down the breaking-news banner",
 } as const;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 

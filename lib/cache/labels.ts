@@ -26,6 +26,8 @@ export const LABEL = {
   sections: "sections",
   /** The stored weather forecasts. */
   weather: "weather",
+  /** The breaking-news banner (on every reader page). */
+  banner: "banner",
   /** Teasers everywhere: a person's name or an image's caption can change what every list shows. */
   listings: "listings",
 } as const;

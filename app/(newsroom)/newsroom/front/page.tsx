@@ -6,7 +6,9 @@ import { NamedOptions } from "@/components/ui/option-list";
 import { hasRole } from "@/lib/auth/actor";
 import { requireUser } from "@/lib/auth/current-user";
 import { listPinnable, listPins, TOP_COUNT } from "@/lib/stories/front";
-import { arrangeFrontAction } from "@/lib/actions/front";
+import { arrangeFrontAction, clearBannerAction, setBannerAction } from "@/lib/actions/front";
+import { BANNER_MAX, getBanner } from "@/lib/banner/banner";
+import { formatDateTime } from "@/lib/site";
 import { STATUS_LABEL } from "@/lib/stories/workflow";
 
 export const metadata: Metadata = { title: "Front page", robots: { index: false } };
@@ -22,10 +24,44 @@ export default async function FrontPageDesk() {
       </NewsroomPage>
     );
   }
-  const [pins, pinnable] = await Promise.all([listPins({ actor: user }), listPinnable({ actor: user })]);
+  const [pins, pinnable, banner] = await Promise.all([listPins({ actor: user }), listPinnable({ actor: user }), getBanner()]);
   return (
     <NewsroomPage user={user} width="4xl">
       <h1 className="text-2xl font-semibold">Front page</h1>
+
+      <section aria-labelledby="banner-heading" className="mt-6 rounded border border-ink/15 bg-white p-4 text-sm">
+        <h2 id="banner-heading" className="font-semibold">
+          Breaking-news banner
+        </h2>
+        {banner ? (
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <p>
+              Up since {formatDateTime(banner.createdAt)}: <strong>{banner.text}</strong>
+              {banner.url && <span className="text-ink/70"> → {banner.url}</span>}
+            </p>
+            <ActionForm action={clearBannerAction} submitLabel="Take the banner down" variant="secondary" />
+          </div>
+        ) : (
+          <p className="mt-1 text-ink/70">No banner is up. One line, with a link, on top of every reader page; every server shows it within a second.</p>
+        )}
+        <ActionForm
+          action={setBannerAction}
+          submitLabel={banner ? "Replace the banner" : "Put up the banner"}
+          resetOnSuccess
+          className="mt-3 flex flex-wrap items-end gap-3"
+        >
+          <label className="flex flex-col font-semibold">
+            Line (at most {BANNER_MAX} characters)
+            <input name="text" maxLength={BANNER_MAX} className={`${input} w-96`} placeholder="Earthquake hits the coast: live updates" />
+          </label>
+          <label className="flex flex-col font-semibold">
+            Link (optional)
+            <input name="url" className={`${input} w-72`} placeholder="/stories/earthquake-live" />
+          </label>
+        </ActionForm>
+      </section>
+
+      <h2 className="mt-8 font-semibold">Pinned stories</h2>
       <p className="mt-1 text-sm text-ink/70">
         Pin up to {TOP_COUNT} stories to the top of the{" "}
         <Link href="/" className="underline">
