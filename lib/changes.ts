@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
-import { LABEL, mediaChangeLabels, storyChangeLabels, storyNoteLabels } from "@/lib/cache/labels";
+import { LABEL, mediaChangeLabels, storyChangeLabels, storyLabel, storyNoteLabels } from "@/lib/cache/labels";
 import { personLabels } from "@/lib/people/cache-labels";
 import { storyFacts, type TStoryFacts } from "@/lib/stories/facts";
 
@@ -31,7 +31,9 @@ export type TChange =
   /** A new weather forecast. */
   | { kind: "weather" }
   /** The breaking-news banner put up, replaced or taken down. */
-  | { kind: "banner" };
+  | { kind: "banner" }
+  /** A live story's coverage: an entry posted, edited, removed or pinned, or the coverage ended or reopened; `revision` is the story's liveRevision after it. */
+  | { kind: "live"; storyId: string; revision: number };
 
 /** The channel every app process listens on; the payload is the new event's id. */
 export const EVENTS_CHANNEL = "newsroom_events";
@@ -77,6 +79,14 @@ export async function eventOf(tx: Tx, change: TChange): Promise<TEventRow> {
       return { type: "weather.updated", subject: "weather", labels: [LABEL.weather], payload: {} };
     case "banner":
       return { type: "banner.updated", subject: "banner", labels: [LABEL.banner], payload: {} };
+    case "live":
+      // Every page of the story carries its label; open pages hear it too (lib/live/updates.ts).
+      return {
+        type: "story.live",
+        subject: `story:${change.storyId}`,
+        labels: [storyLabel(change.storyId)],
+        payload: { storyId: change.storyId, revision: change.revision },
+      };
   }
 }
 

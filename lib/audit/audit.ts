@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = {
   "share.revoke": "Revoked a share link",
   "banner.set": "Put up the breaking-news banner",
   "banner.clear": "Took down the breaking-news banner",
+  "live.start": "Started live coverage",
+  "live.end": "Ended live coverage",
+  "live.reopen": "Reopened live coverage",
+  "live.remove-entry": "Removed a live entry",
 } as const;
 export type TAuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 
 /**
  * What webhooks can hear, and the message each carries. The outbox's events
- * (lib/changes.ts) map one to one onto these, except "story.workflow" (a change
+ * (lib/changes.ts) map one to one onto these, except "story.live" (a live
+ * story's entries: its pages and open readers hear it; a webhook for entries is
+ * not offered yet) and "story.workflow" (a change
  * to a story nobody outside the newsroom can see), which no webhook hears.
  */
 export const WEBHOOK_EVENT_TYPES = [
