@@ -26,23 +26,33 @@ async function main() {
   const dev = process.argv.includes("--dev");
   const port = Number(process.env.PORT || 3000);
   const { default: next } = await import("next");
-  const [{ readerRoute, serveReader }, { loadStylesheet, sendStylesheet }] = await Promise.all([import("../site/serve"), import("../site/stylesheet")]);
-  const stylesheet = await loadStylesheet(dev);
+  const [{ readerRoute, serveReader }, { loadSiteAssets, assetFor, sendAsset }] = await Promise.all([import("../site/serve"), import("../site/assets")]);
+  const assets = await loadSiteAssets(dev);
   const app = next({ dev, dir: process.cwd(), port });
   await app.prepare();
   const handle = app.getRequestHandler();
   // Every public change is an event (lib/changes.ts); this process hears them all: it expires its pages, and
   // (with the other processes, each event once) queues webhook deliveries, which its sender sends.
-  const [{ startEventStream }, { pageCacheConsumer }, { webhookFanOutConsumer }, { startWebhookSender }, { startRetention }, { config }] = await Promise.all([
+  const [
+    { startEventStream },
+    { pageCacheConsumer },
+    { liveUpdatesConsumer, liveUpdatesStory, serveLiveUpdates },
+    { webhookFanOutConsumer },
+    { startWebhookSender },
+    { startRetention },
+    { config },
+  ] = await Promise.all([
     import("../lib/events/stream"),
     import("../lib/events/page-cache"),
+    import("../lib/live/updates"),
     import("../lib/webhooks/fan-out"),
     import("../lib/webhooks/deliver"),
     import("../lib/events/retention"),
     import("../lib/config/config"),
   ]);
   const sender = config("NEWSROOM_WEBHOOKS") ? startWebhookSender() : null;
-  const events = await startEventStream([pageCacheConsumer(), webhookFanOutConsumer(() => sender?.wake())]);
+  // Open live pages are told after the page cache has expired what changed: consumers run in this order.
+  const events = await startEventStream([pageCacheConsumer(), liveUpdatesConsumer(), webhookFanOutConsumer(() => sender?.wake())]);
   const stopRetention = startRetention();
   const [{ isApiPath, serveApi }, { serveShare, shareToken }, { flushApiKeyUsage }] = await Promise.all([
     import("./api/serve"),
@@ -50,8 +60,18 @@ async function main() {
     import("../lib/api-keys/usage"),
   ]);
   const server = createServer((req, res) => {
-    if ((req.method === "GET" || req.method === "HEAD") && req.url?.split("?")[0] === stylesheet.path) {
-      sendStylesheet(req, res, stylesheet);
+    const asset = assetFor(req, assets);
+    if (asset) {
+      sendAsset(req, res, asset);
+      return;
+    }
+    // An open live page listening for new entries.
+    const live = req.method === "GET" || req.method === "HEAD" ? liveUpdatesStory(req.url) : null;
+    if (live) {
+      void serveLiveUpdates(live, req, res).catch((err) => {
+        console.error("[live]", err);
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     // The delivery API (/api/v1) and share links are ours, like reader pages.
@@ -61,11 +81,11 @@ async function main() {
     }
     const share = req.method === "GET" || req.method === "HEAD" ? shareToken(req.url) : null;
     if (share) {
-      void serveShare(share, req, res, stylesheet);
+      void serveShare(share, req, res, assets);
       return;
     }
     const route = readerRoute(req);
-    if (route) void serveReader(route, req, res, stylesheet);
+    if (route) void serveReader(route, req, res, assets);
     else void handle(req, res);
   });
   // Like `next start`: keep idle connections a little longer than a load balancer's usual 60 s.

@@ -6,13 +6,19 @@ import type { TBanner } from "@/lib/banner/banner";
 import { SITE_LANGUAGE } from "@/lib/site";
 import { PageHead, type TPageHead } from "./head";
 
-export type TChrome = { stylesheet: string; sections: { name: string; slug: string }[]; banner: Pick<TBanner, "text" | "url"> | null };
+export type TChrome = {
+  stylesheet: string;
+  /** The script a page asks for (live pages: lib/live/updates.ts), by its address. */
+  script?: string | null;
+  sections: { name: string; slug: string }[];
+  banner: Pick<TBanner, "text" | "url"> | null;
+};
 
 /** A whole reader page: head, the breaking-news banner when one is up, masthead with the sections, the page's content, footer. */
 function Document({ head, chrome, children }: { head: TPageHead; chrome: TChrome; children: React.ReactNode }) {
   return (
     <html lang={SITE_LANGUAGE}>
-      <PageHead head={head} stylesheet={chrome.stylesheet} />
+      <PageHead head={head} stylesheet={chrome.stylesheet} script={chrome.script} />
       <body className="min-h-screen font-sans antialiased">
         <a
           href="#main"

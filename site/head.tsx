@@ -28,7 +28,7 @@ export type TPageHead = {
 export const DEFAULT_DESCRIPTION = "News, reported and edited by our newsroom.";
 
 /** The document head: title, description, canonical and hreflang, feeds, Open Graph and Twitter cards, JSON-LD. */
-export function PageHead({ head, stylesheet }: { head: TPageHead; stylesheet: string }) {
+export function PageHead({ head, stylesheet, script }: { head: TPageHead; stylesheet: string; script?: string | null }) {
   const title = head.title ? `${head.title} · ${SITE_NAME}` : SITE_NAME;
   const description = head.description || DEFAULT_DESCRIPTION;
   const url = head.path ? absoluteUrl(head.path) : null;
@@ -42,6 +42,8 @@ export function PageHead({ head, stylesheet }: { head: TPageHead; stylesheet: st
       <meta name="description" content={description} />
       {(head.robots || head.noindex) && <meta name="robots" content={head.robots ?? "noindex, follow"} />}
       <link rel="stylesheet" href={stylesheet} />
+      {/* Only live pages have one: our own file, deferred (the page reads whole without it). */}
+      {script && <script src={script} defer />}
       <link rel="icon" href="/icon.svg" type="image/svg+xml" />
       {url && <link rel="canonical" href={url} />}
       {url && <link rel="alternate" hrefLang={SITE_LANGUAGE} href={url} />}

@@ -7,6 +7,14 @@ import type { TPageHead } from "./head";
  * yet becomes one when it is published).
  */
 export type TPageResult =
-  | { kind: "page"; head: TPageHead; content: React.ReactNode; labels: string[]; cacheable?: boolean }
+  | {
+      kind: "page";
+      head: TPageHead;
+      content: React.ReactNode;
+      labels: string[];
+      cacheable?: boolean;
+      /** A live story's page: it loads our live-updates script (and its CSP allows our own scripts). */
+      liveUpdates?: boolean;
+    }
   | { kind: "redirect"; location: string; labels: string[] }
   | { kind: "notFound"; labels: string[] };

@@ -9,8 +9,8 @@ const at = (path: string, method = "GET") => {
 describe("which addresses are the reader site's", () => {
   it("answers its pages, later pages and search", () => {
     expect(at("/")).toEqual({ page: "front" });
-    expect(at("/stories/border-village")).toEqual({ page: "story", slug: "border-village" });
-    expect(at("/stories/%E5%8C%97%E4%BA%AC")).toEqual({ page: "story", slug: "北京" });
+    expect(at("/stories/border-village")).toEqual({ page: "story", slug: "border-village", n: 1 });
+    expect(at("/stories/%E5%8C%97%E4%BA%AC")).toEqual({ page: "story", slug: "北京", n: 1 });
     expect(at("/sections/world")).toEqual({ page: "sections", slug: "world", n: 1 });
     expect(at("/tags/trade-talks/page/3")).toEqual({ page: "tags", slug: "trade-talks", n: 3 });
     expect(at("/people/jane-roe/page/2")).toEqual({ page: "people", slug: "jane-roe", n: 2 });
@@ -18,13 +18,17 @@ describe("which addresses are the reader site's", () => {
     expect(at("/corrections/page/4")).toEqual({ page: "corrections", n: 4 });
     expect(at("/search?q=harbor&page=2")).toEqual({ page: "search", q: "harbor", n: 2 });
     expect(at("/search?page=-5")).toEqual({ page: "search", q: "", n: 1 });
-    expect(at("/stories/x", "HEAD")).toEqual({ page: "story", slug: "x" });
+    expect(at("/stories/x", "HEAD")).toEqual({ page: "story", slug: "x", n: 1 });
+    // A live story's older entries.
+    expect(at("/stories/election-night/page/2")).toEqual({ page: "story", slug: "election-night", n: 2 });
   });
 
   it("answers 'not found' for its addresses that name nothing", () => {
     for (const path of [
       "/stories/%E0%A4%A",
       "/sections/world/page/1",
+      "/stories/x/page/1",
+      "/stories/x/y",
       "/sections/world/page/x",
       "/tags/a/b",
       "/corrections/page/0",

@@ -3,7 +3,8 @@ import { pageParam } from "@/components/ui/pager";
 /** A reader address, understood: which page, with what. */
 export type TReaderPath =
   | { page: "front" }
-  | { page: "story"; slug: string }
+  /** n: a live story's page of older entries (1: the story itself). */
+  | { page: "story"; slug: string; n: number }
   | { page: "sections" | "tags" | "people"; slug: string; n: number }
   | { page: "corrections"; n: number }
   | { page: "search"; q: string; n: number }
@@ -53,9 +54,9 @@ export function readerPath(method: string | undefined, pathname: string, search:
     return n ? { page: "corrections", n } : { page: "notFound" };
   }
   if (pathname.endsWith("/")) return null;
-  if (first === "stories" && rest.length === 1 && rest[0]) {
-    const slug = decode(rest[0]);
-    return slug === null ? { page: "notFound" } : { page: "story", slug };
+  if (first === "stories" && rest[0] && rest.at(-1) !== "feed.xml") {
+    const at = listPage(rest);
+    return at ? { page: "story", ...at } : { page: "notFound" };
   }
   // Feeds (`/sections/<slug>/feed.xml`) are Next's.
   if (LISTS.has(first) && rest.length >= 1 && rest.at(-1) !== "feed.xml") {

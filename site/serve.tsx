@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { LABEL } from "@/lib/cache/labels";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from "@/lib/errors";
-import { PUBLIC_CSP } from "@/lib/http/security-headers.cjs";
+import { LIVE_SITE_CSP, PUBLIC_CSP } from "@/lib/http/security-headers.cjs";
 import { unavailableHtml } from "@/lib/http/unavailable-page";
 import { listSections } from "@/lib/stories/queries";
 import { cachedAnswer, type TAnswer } from "./cache";
@@ -19,7 +19,7 @@ import { searchPage } from "./pages/search";
 import { storyPage } from "./pages/story";
 import { makeAnswer, send } from "./respond";
 import { readerPath, type TReaderPath } from "./routes";
-import type { TStylesheet } from "./stylesheet";
+import type { TSiteAssets } from "./assets";
 
 /** A reader route: the path it is kept under, and its page function. */
 type TRoute = { path: string; page: () => Promise<TPageResult>; what: string };
@@ -31,7 +31,7 @@ function pageFor(at: TReaderPath): () => Promise<TPageResult> {
     case "front":
       return frontPage;
     case "story":
-      return () => storyPage(at.slug);
+      return () => storyPage(at.slug, at.n);
     case "sections":
     case "tags":
     case "people":
@@ -58,9 +58,10 @@ export function readerRoute(req: IncomingMessage): TRoute | null {
 const CHROME_LABELS = [LABEL.sections, LABEL.banner];
 
 /** Turn a page function's result into the answer to keep and send. */
-async function answerFor(route: TRoute, stylesheet: TStylesheet): Promise<{ answer: TAnswer; labels: string[] }> {
+async function answerFor(route: TRoute, assets: TSiteAssets): Promise<{ answer: TAnswer; labels: string[] }> {
   const [result, sections, banner] = await Promise.all([route.page(), listSections(), getBanner()]);
-  const chrome: TChrome = { stylesheet: stylesheet.path, sections, banner };
+  const live = result.kind === "page" && result.liveUpdates === true;
+  const chrome: TChrome = { stylesheet: assets.stylesheet.path, script: live ? assets.liveScript.path : null, sections, banner };
   const labels = [...CHROME_LABELS, ...result.labels];
   switch (result.kind) {
     case "redirect":
@@ -68,14 +69,20 @@ async function answerFor(route: TRoute, stylesheet: TStylesheet): Promise<{ answ
     case "notFound":
       return { answer: makeAnswer(404, renderPage(NOT_FOUND_HEAD, chrome, <NotFoundPage />)), labels };
     case "page":
-      return { answer: makeAnswer(200, renderPage(result.head, chrome, result.content), { cacheable: result.cacheable ?? true }), labels };
+      return {
+        answer: makeAnswer(200, renderPage(result.head, chrome, result.content), {
+          cacheable: result.cacheable ?? true,
+          headers: live ? { "Content-Security-Policy": LIVE_SITE_CSP } : {},
+        }),
+        labels,
+      };
   }
 }
 
 /** Answer a reader request: from the page cache, rendered, or (database down, nothing kept) a 503 page. */
-export async function serveReader(route: TRoute, req: IncomingMessage, res: ServerResponse, stylesheet: TStylesheet): Promise<void> {
+export async function serveReader(route: TRoute, req: IncomingMessage, res: ServerResponse, assets: TSiteAssets): Promise<void> {
   try {
-    const { answer, state } = await cachedAnswer(route.path, () => answerFor(route, stylesheet));
+    const { answer, state } = await cachedAnswer(route.path, () => answerFor(route, assets));
     send(req, res, answer, state);
   } catch (err) {
     if (isDatabaseUnavailable(err)) {

@@ -8,7 +8,7 @@ import { listSections } from "@/lib/stories/queries";
 import { formatDateTime } from "@/lib/site";
 import { renderPage } from "./document";
 import { makeAnswer, send } from "./respond";
-import type { TStylesheet } from "./stylesheet";
+import type { TSiteAssets } from "./assets";
 
 /**
  * /share/<token>: a story's preview for someone outside the newsroom
@@ -23,10 +23,10 @@ export function shareToken(url: string | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-export async function serveShare(token: string, req: IncomingMessage, res: ServerResponse, stylesheet: TStylesheet): Promise<void> {
+export async function serveShare(token: string, req: IncomingMessage, res: ServerResponse, assets: TSiteAssets): Promise<void> {
   const sections = await listSections().catch(() => []);
   // A preview, not the live site: no breaking-news banner.
-  const chrome = { stylesheet: stylesheet.path, sections, banner: null };
+  const chrome = { stylesheet: assets.stylesheet.path, sections, banner: null };
   try {
     const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
     const { link, story } = await openShareLink(

@@ -1,4 +1,5 @@
 import { Figure } from "./figure";
+import { LiveMark } from "./live-coverage";
 import { Byline, CreditsBlock, type TPublicCredit } from "./story-credits";
 import { StoryNotes, type TPublicNote } from "./story-notes";
 import type { TDisplayMedia } from "@/lib/media/queries";
@@ -24,10 +25,12 @@ export type TArticleStory = {
   media: Map<string, TDisplayMedia>;
   /** Corrections, clarifications, updates and editor's notes. */
   notes?: TPublicNote[];
+  /** A live story: "off" (not live), "live" or "ended". */
+  live?: "off" | "live" | "ended";
 };
 
 /** A story as readers see it; the newsroom preview uses the same component. */
-export function StoryArticle({ story }: { story: TArticleStory }) {
+export function StoryArticle({ story, children }: { story: TArticleStory; children?: React.ReactNode }) {
   const published = story.firstPublishedAt;
   const updated = published && story.modifiedAt && story.modifiedAt.getTime() - published.getTime() > 60_000 ? story.modifiedAt : null;
   const lead = story.leadMediaId ? story.media.get(story.leadMediaId) : undefined;
@@ -35,7 +38,11 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
     <article className="story mx-auto max-w-[42rem]">
       <header className="mb-8">
         {story.section && <p className="mb-2 text-sm font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
-        <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">{story.headline}</h1>
+        <h1 className="font-serif text-3xl font-bold leading-tight sm:text-5xl">
+          {/* A live story's mark, by id: an open page drops it when the coverage ends (site/assets/live-updates.js). */}
+          {story.live && story.live !== "off" && <span id="live-mark">{story.live === "live" && <LiveMark />}</span>}
+          {story.headline}
+        </h1>
         {story.dek && <p className="mt-4 font-serif text-xl leading-snug text-ink/80">{story.dek}</p>}
         {lead && <Figure media={lead} caption={story.leadCaption} lead />}
         <div className="mt-6 border-t border-ink/15 pt-3 text-sm text-ink/70">
@@ -65,6 +72,8 @@ export function StoryArticle({ story }: { story: TArticleStory }) {
         />
       </div>
       <StoryNotes notes={story.notes ?? []} place="end" />
+      {/* A live story's entries, after its summary. */}
+      {children}
       <CreditsBlock credits={story.credits} />
       {story.tags.length > 0 && (
         <nav aria-label="Tags" className="mt-8 border-t border-ink/15 pt-4">

@@ -1,6 +1,16 @@
+import { LiveMark } from "./live-coverage";
 import { formatDateTime } from "@/lib/site";
+import { isLive } from "@/lib/live/rules";
 
-export type TTeaser = { slug: string; headline: string; dek: string | null; publishedAt: Date | null; section?: { name: string } | null };
+export type TTeaser = {
+  slug: string;
+  headline: string;
+  dek: string | null;
+  publishedAt: Date | null;
+  section?: { name: string } | null;
+  liveStartedAt?: Date | null;
+  liveEndedAt?: Date | null;
+};
 
 /** A story in a list: section, headline linking to it, dek and time. */
 export function StoryTeaser({ story, headingLevel = 2 }: { story: TTeaser; headingLevel?: 2 | 3 }) {
@@ -10,6 +20,7 @@ export function StoryTeaser({ story, headingLevel = 2 }: { story: TTeaser; headi
       {story.section && <p className="text-xs font-semibold uppercase tracking-wide text-accent">{story.section.name}</p>}
       <Heading className="font-serif text-xl font-bold leading-snug sm:text-2xl">
         <a href={`/stories/${story.slug}`} className="hover:underline">
+          {isLive(story) && <LiveMark />}
           {story.headline}
         </a>
       </Heading>

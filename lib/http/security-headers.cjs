@@ -28,6 +28,9 @@ const PUBLIC_CSP = [...COMMON, "script-src 'self'", "style-src 'self' 'unsafe-in
 /** Reader pages rendered by our own server (site/): plain HTML and our stylesheet, no script and no inline style at all. */
 const SITE_CSP = [...COMMON, "script-src 'none'", "style-src 'self'"].join("; ");
 
+/** A live story's page: the same, but for our own live-updates script (a file from this origin; still nothing inline). */
+const LIVE_SITE_CSP = [...COMMON, "script-src 'self'", "style-src 'self'"].join("; ");
+
 /**
  * Newsroom pages are rendered per request: Next's scripts carry this request's
  * nonce, and what they load is trusted from there.
@@ -51,4 +54,4 @@ const HSTS = "max-age=63072000; includeSubDomains";
 /** Hosts that get no HSTS: a developer's own machine. */
 const LOCAL_HOSTS = "localhost|127\\.0\\.0\\.1|\\[::1\\]";
 
-module.exports = { PUBLIC_CSP, SITE_CSP, newsroomCsp, BASE_HEADERS, HSTS, LOCAL_HOSTS };
+module.exports = { PUBLIC_CSP, SITE_CSP, LIVE_SITE_CSP, newsroomCsp, BASE_HEADERS, HSTS, LOCAL_HOSTS };

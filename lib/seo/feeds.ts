@@ -4,6 +4,7 @@ import { LABEL } from "@/lib/cache/labels";
 import { CONTENT_TYPE, croppedImage, formatsFor } from "@/lib/media/variants";
 import { creditedName } from "@/lib/credits/format";
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
+import { isLive } from "@/lib/live/rules";
 import { listFeedStories } from "@/lib/stories/public-queries";
 import { buildRss } from "./rss";
 import { xmlResponse } from "./xml";
@@ -30,7 +31,8 @@ async function buildFeed({ title, path, description, sectionSlug, personSlug, ta
     items: stories.map((s) => {
       const image = s.lead ? croppedImage(s.lead, "16x9") : null;
       return {
-        title: s.headline,
+        // A live story says so, as its teasers do.
+        title: isLive(s) ? `LIVE: ${s.headline}` : s.headline,
         link: absoluteUrl(`/stories/${s.slug}`),
         description: s.description,
         pubDate: s.publishedAt ?? s.firstPublishedAt ?? new Date(0),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newsArticleJsonLd, serializeJsonLd } from "./json-ld";
+import { liveBlogPostingJsonLd, newsArticleJsonLd, serializeJsonLd } from "./json-ld";
 
 describe("serializeJsonLd", () => {
   it("cannot be broken out of, and reads back the same", () => {
@@ -61,5 +61,65 @@ describe("newsArticleJsonLd", () => {
       { "@type": "Person", name: "Jane Roe", url: namesake.url },
     ]);
     expect(JSON.stringify(ld)).not.toContain('"p1"'); // our ids are not printed
+  });
+});
+
+describe("liveBlogPostingJsonLd", () => {
+  const article = {
+    url: "https://news.example/stories/election-night",
+    headline: "Election night, live",
+    description: "Results as they come in.",
+    datePublished: new Date("2026-11-30T18:00:00Z"),
+    dateModified: new Date("2026-11-30T21:05:00Z"),
+    authors: [{ name: "John Doe" }],
+    publisher: { name: "The Newsroom", logoUrl: "https://news.example/logo.svg" },
+  };
+  const update = {
+    url: "https://news.example/stories/election-night#entry-abc",
+    headline: "Polls close",
+    text: "Polls closed at 8 p.m. </script>",
+    datePublished: new Date("2026-11-30T20:00:00Z"),
+  };
+
+  it("is a LiveBlogPosting with the coverage's start, its updates newest first at their anchors, and no end while live", () => {
+    const ld = liveBlogPostingJsonLd({
+      ...article,
+      coverageStartTime: new Date("2026-11-30T18:00:00Z"),
+      updates: [
+        { ...update, author: { name: "Jane Roe", url: "https://news.example/people/jane-roe" } },
+        { ...update, url: `${article.url}#entry-older`, headline: "Turnout high" },
+      ],
+    });
+    expect(ld["@type"]).toBe("LiveBlogPosting");
+    expect(ld.coverageStartTime).toBe("2026-11-30T18:00:00.000Z");
+    expect(ld).not.toHaveProperty("coverageEndTime");
+    expect(ld.headline).toBe("Election night, live");
+    expect(ld.liveBlogUpdate).toHaveLength(2);
+    expect(ld.liveBlogUpdate[0]).toEqual({
+      "@type": "BlogPosting",
+      headline: "Polls close",
+      articleBody: "Polls closed at 8 p.m. </script>",
+      datePublished: "2026-11-30T20:00:00.000Z",
+      author: { "@type": "Person", name: "Jane Roe", url: "https://news.example/people/jane-roe" },
+      url: "https://news.example/stories/election-night#entry-abc",
+      mainEntityOfPage: "https://news.example/stories/election-night#entry-abc",
+    });
+    // What goes into the page cannot close its script element.
+    expect(serializeJsonLd(ld)).not.toContain("</script>");
+  });
+
+  it("says when the coverage ended, and an update's change only when it came after it was published", () => {
+    const ld = liveBlogPostingJsonLd({
+      ...article,
+      coverageStartTime: new Date("2026-11-30T18:00:00Z"),
+      coverageEndTime: new Date("2026-12-01T02:00:00Z"),
+      updates: [
+        { ...update, dateModified: new Date("2026-11-30T20:30:00Z") },
+        { ...update, dateModified: new Date("2026-11-30T20:00:00Z") },
+      ],
+    });
+    expect(ld.coverageEndTime).toBe("2026-12-01T02:00:00.000Z");
+    expect(ld.liveBlogUpdate[0]).toMatchObject({ dateModified: "2026-11-30T20:30:00.000Z" });
+    expect(ld.liveBlogUpdate[1]).not.toHaveProperty("dateModified");
   });
 });

@@ -91,3 +91,31 @@ export function newsArticleJsonLd(a: TArticle) {
     url: a.url,
   };
 }
+
+/** One entry of a live story, for `liveBlogUpdate`. */
+export type TLiveUpdate = { url: string; headline: string; text: string; datePublished: Date; dateModified?: Date | null; author?: TJsonLdPerson | null };
+
+/**
+ * schema.org LiveBlogPosting for a live story's page: the story as NewsArticle
+ * describes it, the coverage's start (and end, once it has ended), and the
+ * entries on the page as BlogPosting updates, newest first, each at its anchor.
+ */
+export function liveBlogPostingJsonLd(a: TArticle & { coverageStartTime: Date; coverageEndTime?: Date | null; updates: TLiveUpdate[] }) {
+  const { updates, coverageStartTime, coverageEndTime, ...article } = a;
+  return {
+    ...newsArticleJsonLd(article),
+    "@type": "LiveBlogPosting",
+    coverageStartTime: coverageStartTime.toISOString(),
+    ...(coverageEndTime ? { coverageEndTime: coverageEndTime.toISOString() } : {}),
+    liveBlogUpdate: updates.map((u) => ({
+      "@type": "BlogPosting",
+      headline: u.headline,
+      articleBody: u.text,
+      datePublished: u.datePublished.toISOString(),
+      ...(u.dateModified && u.dateModified > u.datePublished ? { dateModified: u.dateModified.toISOString() } : {}),
+      ...(u.author ? { author: person(u.author) } : {}),
+      url: u.url,
+      mainEntityOfPage: u.url,
+    })),
+  };
+}

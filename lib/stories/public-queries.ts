@@ -15,6 +15,9 @@ export const TEASER = {
   publishedAt: true,
   firstPublishedAt: true,
   section: { select: { name: true, slug: true } },
+  // A live story's teaser carries the LIVE mark.
+  liveStartedAt: true,
+  liveEndedAt: true,
 } as const;
 
 export const SECTION_PAGE_SIZE = 20;

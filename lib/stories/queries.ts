@@ -118,6 +118,10 @@ const PUBLIC_STORY = {
   // Internal credits (EDITOR) never leave the newsroom.
   credits: { where: { role: { not: "EDITOR" } }, orderBy: { position: "asc" }, select: CREDIT_SELECT },
   notes: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, body: true, createdAt: true, updatedAt: true } },
+  liveStartedAt: true,
+  liveEndedAt: true,
+  liveRevision: true,
+  livePinnedId: true,
 } as const;
 
 /** A published story by its current slug, for readers; null for anything else. Once per request. */

@@ -1,6 +1,8 @@
 import "server-only";
 import { Figure } from "@/components/site/figure";
+import { LiveMark } from "@/components/site/live-coverage";
 import { StoryTeaser } from "@/components/site/story-teaser";
+import { isLive } from "@/lib/live/rules";
 import { WeatherBox } from "@/components/site/weather-box";
 import { LABEL } from "@/lib/cache/labels";
 import { getFrontPage } from "@/lib/stories/front";
@@ -33,6 +35,7 @@ export async function frontPage(): Promise<TPageResult> {
                 {lead.section && <p className="text-xs font-semibold uppercase tracking-wide text-accent">{lead.section.name}</p>}
                 <h2 id="lead-story" className="font-serif text-3xl font-bold leading-tight sm:text-4xl">
                   <a href={`/stories/${lead.slug}`} className="hover:underline">
+                    {isLive(lead) && <LiveMark />}
                     {lead.headline}
                   </a>
                 </h2>

@@ -1,11 +1,14 @@
 import "server-only";
+import { LiveCoverage } from "@/components/site/live-coverage";
 import { StoryArticle } from "@/components/site/story-article";
 import { WeatherBox } from "@/components/site/weather-box";
 import { LABEL, mediaLabel, personLabel, storyLabel, storySlugLabel } from "@/lib/cache/labels";
 import type { TDisplayMedia } from "@/lib/media/queries";
 import { croppedImage, type TCrop } from "@/lib/media/variants";
 import { firstSentence, plainText } from "@/lib/richtext/text";
-import { newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
+import { entryTitle, getLiveCoverage, livePagePath, type TLiveCoverage } from "@/lib/live/queries";
+import { liveState } from "@/lib/live/rules";
+import { liveBlogPostingJsonLd, newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
 import { findCurrentSlug, getPublishedStoryBySlug } from "@/lib/stories/queries";
 import { storedForecasts } from "@/lib/weather/forecasts";
@@ -18,16 +21,24 @@ type TStory = NonNullable<Awaited<ReturnType<typeof getPublishedStoryBySlug>>>;
  * published story answers 301 with its current address (found here, where the
  * story is not, rather than on every request). Labelled with the story, every
  * person and image it shows and the forecasts.
+ *
+ * A live story's page shows its entries below the summary (page `n` of them:
+ * /stories/<slug>/page/<n>; only live stories have more than page 1), is
+ * described as LiveBlogPosting, and loads the live-updates script.
  */
-export async function storyPage(slug: string): Promise<TPageResult> {
+export async function storyPage(slug: string, n = 1): Promise<TPageResult> {
   const [story, forecasts] = await Promise.all([getPublishedStoryBySlug(slug), storedForecasts().catch(() => [])]);
   if (!story) {
     const current = await findCurrentSlug(slug);
-    if (current && current !== slug) return { kind: "redirect", location: `/stories/${encodeURIComponent(current)}`, labels: [storySlugLabel(slug)] };
+    const at = current && current !== slug ? livePagePath(encodeURIComponent(current), n) : null;
+    if (at) return { kind: "redirect", location: at, labels: [storySlugLabel(slug)] };
     return { kind: "notFound", labels: [storySlugLabel(slug)] };
   }
-  const modified = modifiedAt(story);
-  const path = `/stories/${story.slug}`;
+  const coverage = await getLiveCoverage(story, n);
+  if (n > 1 && !coverage) return { kind: "notFound", labels: [storySlugLabel(slug), storyLabel(story.id)] };
+  const modified = coverage && coverage.lastUpdate > modifiedAt(story) ? coverage.lastUpdate : modifiedAt(story);
+  const path = livePagePath(story.slug, n);
+  const people = coverage ? [...coverage.entries, ...(coverage.pinned ? [coverage.pinned] : [])].flatMap((e) => (e.author ? [e.author.id] : [])) : [];
   const description = describe(story);
   const lead = leadOf(story);
   const card = lead ? croppedImage(lead, "191x100") : null;
@@ -39,7 +50,10 @@ export async function storyPage(slug: string): Promise<TPageResult> {
       LABEL.weather,
       ...story.credits.map((c) => personLabel(c.person.id)),
       ...[...story.media.keys()].map(mediaLabel),
+      ...new Set(people.map(personLabel)),
+      ...[...(coverage?.media.keys() ?? [])].map(mediaLabel),
     ],
+    liveUpdates: coverage?.page === 1 && coverage.state === "live",
     head: {
       title: story.headline,
       description,
@@ -51,7 +65,7 @@ export async function storyPage(slug: string): Promise<TPageResult> {
         section: story.section?.name,
         images: card && lead ? [{ url: absoluteUrl(card.url), width: card.width, height: card.height, alt: lead.alt }] : [],
       },
-      jsonLd: newsArticleJsonLd({
+      jsonLd: (coverage ? liveJsonLd(coverage, path) : newsArticleJsonLd)({
         url: absoluteUrl(path),
         headline: story.headline,
         description,
@@ -69,11 +83,31 @@ export async function storyPage(slug: string): Promise<TPageResult> {
     content: (
       // The box's column only when there is a box: with no forecast the story stands centred alone.
       <div className={forecasts.length ? "gap-10 lg:grid lg:grid-cols-[minmax(0,1fr)_18rem]" : undefined}>
-        <StoryArticle story={{ ...story, modifiedAt: modified }} />
+        <StoryArticle story={{ ...story, modifiedAt: modified, live: liveState(story) }}>
+          {coverage && <LiveCoverage coverage={coverage} slug={story.slug} />}
+        </StoryArticle>
         <WeatherBox forecasts={forecasts} className="mt-10 lg:mt-0" />
       </div>
     ),
   };
+}
+
+/** LiveBlogPosting: the coverage's times and the entries on this page as its updates. */
+function liveJsonLd(coverage: TLiveCoverage, path: string) {
+  return (article: Parameters<typeof newsArticleJsonLd>[0]) =>
+    liveBlogPostingJsonLd({
+      ...article,
+      coverageStartTime: coverage.startedAt,
+      coverageEndTime: coverage.endedAt,
+      updates: coverage.entries.map((e) => ({
+        url: absoluteUrl(`${path}#entry-${e.id}`),
+        headline: entryTitle(e),
+        text: plainText(e.body),
+        datePublished: e.publishedAt,
+        dateModified: e.updatedAt,
+        author: e.author ? { name: e.author.name, url: absoluteUrl(`/people/${e.author.slug}`) } : null,
+      })),
+    });
 }
 
 /** The latest of publishing, the last change to the words, and the last correction or update. */
