@@ -89,6 +89,8 @@ export function RichTextEditor({
   onChange,
   replaceWith,
   describedBy,
+  label = "Story body",
+  compact = false,
 }: {
   editable?: boolean;
   initial: TRichDoc;
@@ -96,6 +98,10 @@ export function RichTextEditor({
   /** Set to replace the content (loading another version); compared by identity. */
   replaceWith?: TRichDoc | null;
   describedBy?: string;
+  /** The text box's accessible name. */
+  label?: string;
+  /** A shorter box (a live entry, not a whole story). */
+  compact?: boolean;
 }) {
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -112,11 +118,11 @@ export function RichTextEditor({
     immediatelyRender: false,
     editorProps: {
       attributes: {
-        "aria-label": "Story body",
+        "aria-label": label,
         "aria-multiline": "true",
         role: "textbox",
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        class: "story-body min-h-[320px] rounded-b border border-t-0 border-ink/30 bg-white px-5 py-4 focus:outline-none",
+        class: `story-body ${compact ? "min-h-[140px]" : "min-h-[320px]"} rounded-b border border-t-0 border-ink/30 bg-white px-5 py-4 focus:outline-none`,
       },
       handleKeyDown: (_view, event) => {
         if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "k") {

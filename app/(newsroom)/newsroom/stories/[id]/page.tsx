@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NewsroomPage } from "@/components/newsroom/newsroom-header";
 import { toDraft } from "@/components/newsroom/story-draft";
 import { toStoryMeta } from "@/lib/stories/editor-state";
@@ -45,6 +46,12 @@ export default async function EditStoryPage({ params }: { params: Promise<{ id: 
         timeZone={TIME_ZONE}
         maxUploadBytes={maxUploadBytes()}
       />
+      <p className="mt-6 text-sm">
+        <Link href={`/newsroom/stories/${story.id}/live`} className="font-semibold underline">
+          Live coverage
+        </Link>{" "}
+        — timestamped entries on the story&apos;s page, updating for readers as they go up.
+      </p>
       {notes && (
         <div className="mt-6">
           <NotesPanel storyId={story.id} notes={notes} />
