@@ -8,6 +8,8 @@
  * 3. autocannon against a story page, the front page, a section page, search, and a
  *    static file of the story page's size served by the same server (the baseline).
  * 4. Publish-to-visible latency, and the server's peak resident memory.
+ * 5. A live story with 1,000 entries (scripts/bench-live.ts): its page, the update check,
+ *    entry posted → told on 1,000 open streams and → visible on an open page in Chromium.
  * Prints a table; everything it made is removed at the end.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -22,6 +24,7 @@ import { stopChild } from "../lib/process/shutdown";
 import { createMigratedTestDatabase, startTestServer } from "../testing/test-database";
 import { SEARCH_QUERIES, seedBench } from "./bench-seed";
 import { lighthousePages, type TLighthouseRow } from "./bench-lighthouse";
+import { liveBench } from "./bench-live";
 
 /** .env files first (as Next reads them): the BENCH_* settings and DATABASE_URL may be there. */
 function benchSettings() {
@@ -379,6 +382,7 @@ async function main() {
     const visibleMs = await publishToVisible(db.url, seeded.user);
     const hook = await webhookLatency(db.url, seeded.user);
     const searches = await searchLatency(db.url);
+    const live = await liveBench(db.url, seeded.user, BASE);
     const js = await clientJs(storyUrl);
     clearInterval(sampler);
     // The one process stops before three start: two cores.
@@ -407,6 +411,15 @@ async function main() {
     console.log(`\n| search (${SEARCH_STORIES.toLocaleString("en")} stories, one at a time, ${SEARCH_RUNS} runs) | query | hits | p50 ms | p99 ms |`);
     console.log("|---|---|---:|---:|---:|");
     for (const r of searches) console.log(`| ${r.name} | ${r.q} | ${r.hits} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+    console.log(
+      `\nlive story, ${live.entries.toLocaleString("en")} entries (first page: the newest 50, key events, pinned): ${live.htmlKb.toFixed(1)} KB; first render after an entry p50 ${live.render.p50.toFixed(1)} ms, max ${live.render.max.toFixed(1)} ms; cached ${live.cachedRps.toFixed(0)} req/s (10 conn.)`,
+    );
+    console.log(
+      `live update check (an open page revalidating itself after a change, ETag → 304): ${live.checkRps.toFixed(0)} req/s (10 conn.; ${live.check304} of ${live.checkTotal} answered 304)`,
+    );
+    console.log(
+      `live entry posted → told on ${live.streams.toLocaleString("en")} open update streams: p50 ${live.told.p50.toFixed(0)} ms, max ${live.told.max.toFixed(0)} ms; → visible on a reader's open page (Chromium): p50 ${live.visible.p50.toFixed(0)} ms, max ${live.visible.max.toFixed(0)} ms (20 entries)`,
+    );
     console.log(`\npublish → visible on its page: ${visibleMs.toFixed(0)} ms (domain publish and its event, the server hearing it, first fresh render)`);
     console.log(
       `publish → signed webhook at a local receiver: p50 ${hook.p50.toFixed(0)} ms, max ${hook.max.toFixed(0)} ms over ${WEBHOOK_RUNS} (the event, the server's fan-out, its sender's POST)`,

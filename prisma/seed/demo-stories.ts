@@ -43,7 +43,10 @@ export type TDemoStory = {
   lead?: string;
   /** Pinned to the front page, in this order (1 leads). */
   pin?: number;
+  /** Live coverage: its entries, oldest first, each so many minutes after the story was published (under an hour: the newest story is an hour old). */
+  live?: { entries: TDemoLiveEntry[] };
 };
+export type TDemoLiveEntry = { minutes: number; headline?: string; body: TRichDoc; person?: string; keyEvent?: boolean; pinned?: boolean; correction?: string };
 
 /** People to credit: some with newsroom logins, some (freelancers, wire reporters) without. */
 export const DEMO_PEOPLE: TDemoPerson[] = [
@@ -260,5 +263,78 @@ export const DEMO_STORIES: TDemoStory[] = [
     state: "ARCHIVED",
     credits: [],
     body: doc(p("Old timetable notes, kept for reference.")),
+  },
+  {
+    headline: "Storm Ada makes landfall: live updates",
+    tags: ["Storm Ada", "Weather"],
+    dek: "The strongest storm in a decade reached the coast on Thursday evening. Follow our reporters' updates as they come in.",
+    dateline: "Portland",
+    section: "news",
+    author: "editor",
+    state: "PUBLISHED",
+    credits: [
+      { person: "alvarez", role: "BYLINE" },
+      { person: "kim", role: "CONTRIBUTOR", location: "Seaside" },
+    ],
+    body: doc(
+      p(
+        "Storm Ada came ashore south of the city with winds of up to 140 km/h. Evacuation orders cover the whole coastal strip; shelters are open in every school.",
+      ),
+      p("This page updates itself as our reporters file. The key events are listed at the top."),
+    ),
+    live: {
+      entries: [
+        {
+          minutes: 2,
+          headline: "Evacuation order for the coast",
+          keyEvent: true,
+          person: "alvarez",
+          body: doc(p("The county ordered everyone within two kilometres of the shore to leave by 6 p.m.")),
+        },
+        {
+          minutes: 6,
+          person: "kim",
+          body: doc(
+            p("Traffic on the coast road is at a standstill. Police have opened both lanes inland."),
+            quote("“We packed the car in ten minutes,” said one driver."),
+          ),
+        },
+        { minutes: 10, person: "alvarez", body: doc(p("The first shelter, at Lincoln High School, says it has room for 400 people and is half full.")) },
+        {
+          minutes: 15,
+          headline: "Power cut to 30,000 homes",
+          keyEvent: true,
+          person: "weber",
+          body: doc(p("The utility says 30,000 homes have lost power, most of them south of the river.")),
+        },
+        { minutes: 20, person: "kim", body: doc(p("Waves are breaking over the sea wall at Seaside. The promenade is closed.")) },
+        {
+          minutes: 24,
+          person: "alvarez",
+          correction: "An earlier version of this entry said the bridge was closed in both directions; only the southbound lanes are closed.",
+          body: doc(p("The southbound lanes of the river bridge are closed because of high winds.")),
+        },
+        { minutes: 29, person: "roe", body: doc(p("The national weather service upgraded its warning to the highest level for the coastal counties.")) },
+        {
+          minutes: 34,
+          headline: "Storm makes landfall",
+          keyEvent: true,
+          pinned: true,
+          person: "alvarez",
+          body: doc(p("Ada made landfall at 7:42 p.m. south of the city, with sustained winds of 120 km/h.")),
+        },
+        { minutes: 38, person: "kim", body: doc(p("Seaside's mayor says two fishing boats broke their moorings; nobody was aboard.")) },
+        { minutes: 43, person: "weber", body: doc(p("The airport has cancelled all flights until noon tomorrow.")) },
+        { minutes: 48, person: "alvarez", body: doc(p("Emergency crews rescued a family of four from a car caught by floodwater on Route 6. All are safe.")) },
+        {
+          minutes: 53,
+          headline: "What we know so far",
+          person: "alvarez",
+          body: doc(
+            bullets("Landfall at 7:42 p.m., south of the city", "30,000 homes without power", "No injuries reported so far", "Shelters open in every school"),
+          ),
+        },
+      ],
+    },
   },
 ];

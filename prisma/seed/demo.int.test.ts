@@ -62,6 +62,13 @@ describe("seedDemoContent", () => {
     expect(lead!.media.get(lead!.leadMediaId!)).toMatchObject({ alt: expect.stringMatching(/soldiers/i), credit: "(Jane Roe/Agency Copyright 2018)" });
     expect(lead!.body.content!.some((n) => n.type === "mediaImage" && lead!.media.has(String(n.attrs!.mediaId)))).toBe(true);
     expect(await prisma.storyMedia.count({ where: { storyId: lead!.id } })).toBe(2);
+    // A live story with a dozen entries: key events, one pinned, one corrected.
+    const live = await prisma.story.findFirstOrThrow({ where: { liveStartedAt: { not: null } }, include: { liveEntries: true } });
+    expect(live.liveEntries).toHaveLength(12);
+    expect(live.liveEntries.filter((e) => e.keyEvent).length).toBeGreaterThan(1);
+    expect(live.liveEntries.some((e) => e.correction)).toBe(true);
+    expect(live.livePinnedId).not.toBeNull();
+    expect(live.liveEntries.every((e) => e.publishedAt! <= new Date())).toBe(true);
     expect(await prisma.person.count({ where: { userId: null } })).toBeGreaterThan(0);
     expect(await prisma.person.count({ where: { userId: { not: null } } })).toBeGreaterThan(0);
   });

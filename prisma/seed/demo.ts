@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { uploadMedia } from "@/lib/media/mutations";
 import { mediaIdsIn } from "@/lib/richtext/text";
 import type { TRichNode } from "@/lib/richtext/types";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/generated/enums";
 import { validateRichText } from "@/lib/richtext/validate";
 import { liveContent } from "@/lib/stories/content";
@@ -14,7 +15,7 @@ import { tagSlug } from "@/lib/stories/tags";
 import { storeSampleForecasts } from "@/lib/weather/forecasts";
 import { parseLocations } from "@/lib/weather/provider";
 import { DEMO_IMAGES } from "./demo-images";
-import { DEMO_PEOPLE, DEMO_STORIES } from "./demo-stories";
+import { DEMO_PEOPLE, DEMO_STORIES, type TDemoLiveEntry } from "./demo-stories";
 import { STORY_FOR_WRITE } from "@/lib/stories/story-writes";
 
 /**
@@ -134,6 +135,7 @@ export async function seedDemoContent(): Promise<boolean> {
         select: STORY_FOR_WRITE,
       });
       if (story.pin) await tx.frontPagePin.create({ data: { storyId: created.id, position: story.pin } });
+      if (story.live) await seedLiveEntries(tx, created.id, at, story.live.entries, { people, userId: authors.editor.id });
       // Each story starts its history with the content it was seeded with.
       await recordRevision(tx, {
         storyId: created.id,
@@ -151,6 +153,35 @@ export async function seedDemoContent(): Promise<boolean> {
     await tx.siteSetting.create({ data: { key: MARKER, value: new Date().toISOString() } });
     return true;
   });
+}
+
+/** A live story's coverage: started when it was published, its entries so many minutes after, one pinned. */
+async function seedLiveEntries(
+  tx: Prisma.TransactionClient,
+  storyId: string,
+  at: Date,
+  entries: TDemoLiveEntry[],
+  { people, userId }: { people: Map<string, string>; userId: string },
+) {
+  let pinned: string | null = null;
+  for (const e of entries) {
+    const when = new Date(at.getTime() + e.minutes * 60_000);
+    const created = await tx.liveEntry.create({
+      data: {
+        storyId,
+        headline: e.headline ?? null,
+        body: validateRichText(e.body) as object,
+        authorId: e.person ? people.get(e.person)! : null,
+        keyEvent: e.keyEvent ?? false,
+        correction: e.correction ?? null,
+        createdById: userId,
+        createdAt: when,
+        publishedAt: when,
+      },
+    });
+    if (e.pinned) pinned = created.id;
+  }
+  await tx.story.update({ where: { id: storyId }, data: { liveStartedAt: at, liveRevision: entries.length, livePinnedId: pinned } });
 }
 
 /** The demo accounts that exist here (for printing at start-up); empty outside the demo database. */
