@@ -137,11 +137,14 @@ test.describe("as an editor", () => {
     await page.keyboard.press("End");
     await page.keyboard.type(" Unsaved part.");
     await expect(saveState(page)).toHaveAttribute("data-state", "offline", { timeout: 15_000 });
-    await page.unrouteAll();
     page.on("dialog", (d) => void d.accept());
+    // Saves stay blocked through the reload: the unsaved words can only come back from the
+    // browser's own copy (with saves let through first, a retry could land before the
+    // reload and leave nothing to recover — CI saw that once).
     await page.reload();
     await expect(body(page)).toContainText("Saved part. Unsaved part.");
     await expect(page.getByText("Recovered changes that had not been saved")).toBeVisible();
+    await page.unrouteAll();
     await expectSaved(page);
   });
 
