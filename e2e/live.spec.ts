@@ -43,12 +43,17 @@ test("live coverage: two reporters post at once, an open page follows without re
 
   await desk.goto(`/newsroom/stories/${storyId}/live`);
   await desk.getByRole("button", { name: "Start live coverage" }).click();
-  await expect(desk.getByRole("status").filter({ hasText: "This is a live story now" })).toBeVisible();
+  // The desk now shows the coverage as live, and offers to end it.
+  await expect(desk.getByRole("button", { name: "End live coverage" })).toBeVisible();
   const readerPath = await desk.getByRole("link", { name: "Open the reader's page" }).getAttribute("href");
   await second.goto(`/newsroom/stories/${storyId}/live`);
 
   // The reader opens the page and keeps it open: a marker that a reload would lose.
-  await reader.goto(readerPath!);
+  const opened = await reader.goto(readerPath!);
+  // Our own script file, nothing inline, no other origin.
+  const csp = opened!.headers()["content-security-policy"]!;
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/unsafe-inline[^;]*;?.*script-src|script-src[^;]*unsafe/);
   await expect(reader.getByRole("heading", { level: 1 })).toContainText("Live");
   await expect(liveSection(reader)).toContainText("No entries yet.");
   await reader.evaluate(() => ((window as unknown as { keptOpen: boolean }).keptOpen = true));

@@ -2,6 +2,7 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import type { TConsumer } from "@/lib/events/stream";
+import { clientAddress } from "@/lib/http/request";
 import { BASE_HEADERS } from "@/lib/http/security-headers.cjs";
 import { getPublicLiveRevision } from "./queries";
 
@@ -20,11 +21,14 @@ import { getPublicLiveRevision } from "./queries";
 
 /** Open streams per process; past this a new one is refused (the page still reads well, and its script tries again later). */
 export const MAX_STREAMS = 20_000;
+/** Open streams per client address: one client cannot take them all (generous: readers behind one NAT share an address). */
+export const MAX_STREAMS_PER_CLIENT = 200;
 const HEARTBEAT_MS = 25_000;
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 3_000;
 
 const streams = new Map<string, Set<ServerResponse>>();
+const perClient = new Map<string, number>();
 let open = 0;
 let heartbeat: ReturnType<typeof setInterval> | null = null;
 
@@ -42,15 +46,23 @@ function beat() {
   heartbeat.unref?.();
 }
 
-function drop(storyId: string, res: ServerResponse) {
-  const set = streams.get(storyId);
-  if (!set?.delete(res)) return;
+/** Give back a stream's place (its process's and its client's). */
+function release(client: string) {
   open--;
-  if (!set.size) streams.delete(storyId);
+  const left = (perClient.get(client) ?? 1) - 1;
+  if (left > 0) perClient.set(client, left);
+  else perClient.delete(client);
   if (!open && heartbeat) {
     clearInterval(heartbeat);
     heartbeat = null;
   }
+}
+
+function drop(storyId: string, res: ServerResponse, client: string) {
+  const set = streams.get(storyId);
+  if (!set?.delete(res)) return;
+  if (!set.size) streams.delete(storyId);
+  release(client);
 }
 
 /** The story id in /live-updates/<id>, or null for any other address. */
@@ -66,35 +78,50 @@ export async function serveLiveUpdates(storyId: string, req: IncomingMessage, re
     res.end(text);
   };
   if (open >= MAX_STREAMS) return plain(503, "Too many open pages on this server; try again in a minute.", { "Retry-After": "60" });
-  let live: Awaited<ReturnType<typeof getPublicLiveRevision>>;
-  try {
-    live = await getPublicLiveRevision(storyId);
-  } catch (err) {
-    if (isDatabaseUnavailable(err)) return plain(503, "Updates are unavailable for a moment.", { "Retry-After": "10" });
-    throw err;
-  }
-  if (!live) return plain(404, "No live coverage here.");
-  res.writeHead(200, {
-    ...BASE_HEADERS,
-    "Content-Type": "text/event-stream; charset=utf-8",
-    // Never kept by a cache, never buffered by a proxy (nginx reads X-Accel-Buffering).
-    "Cache-Control": "no-store, no-transform",
-    "X-Accel-Buffering": "no",
-    Connection: "keep-alive",
-  });
-  res.write(`retry: ${RETRY_MS}\n` + message(live.revision, live.ended));
-  if (req.method === "HEAD" || live.ended) {
-    res.end();
-    return;
-  }
-  let set = streams.get(storyId);
-  if (!set) streams.set(storyId, (set = new Set()));
-  set.add(res);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const client = clientAddress(headers) ?? req.socket.remoteAddress ?? "unknown";
+  if ((perClient.get(client) ?? 0) >= MAX_STREAMS_PER_CLIENT)
+    return plain(429, "Too many open live pages from your address; close some and reload.", { "Retry-After": "60" });
+  // The place is taken now, before the database is asked, so simultaneous opens cannot pass the limits together.
   open++;
-  beat();
-  const close = () => drop(storyId, res);
-  req.once("close", close);
-  res.once("close", close);
+  perClient.set(client, (perClient.get(client) ?? 0) + 1);
+  let kept = false;
+  try {
+    let live: Awaited<ReturnType<typeof getPublicLiveRevision>>;
+    try {
+      live = await getPublicLiveRevision(storyId);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) return plain(503, "Updates are unavailable for a moment.", { "Retry-After": "10" });
+      throw err;
+    }
+    if (!live) return plain(404, "No live coverage here.");
+    // The page went away while we looked.
+    if (req.destroyed || res.destroyed) return;
+    res.writeHead(200, {
+      ...BASE_HEADERS,
+      "Content-Type": "text/event-stream; charset=utf-8",
+      // Never kept by a cache, never buffered by a proxy (nginx reads X-Accel-Buffering).
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+      Connection: "keep-alive",
+    });
+    res.write(`retry: ${RETRY_MS}\n` + message(live.revision, live.ended));
+    if (req.method === "HEAD" || live.ended) {
+      res.end();
+      return;
+    }
+    let set = streams.get(storyId);
+    if (!set) streams.set(storyId, (set = new Set()));
+    set.add(res);
+    kept = true;
+    beat();
+    const close = () => drop(storyId, res, client);
+    req.once("close", close);
+    res.once("close", close);
+  } finally {
+    if (!kept) release(client);
+  }
 }
 
 /** Tell every open page of a story its new revision (an ended story's streams are closed after). */
