@@ -142,13 +142,34 @@ describe("keys", () => {
     expect(await remaining()).toBe(8);
     await flushApiKeyUsage();
     expect(await remaining()).toBe(7);
-    // Another process served 4 requests with this key this minute and wrote them.
-    await prisma.$executeRaw`UPDATE "ApiKeyUsage" SET requests = requests + 4 WHERE "keyId" = ${k.id}`;
+    // Another process served 4 requests with this key this minute and wrote them (its own row).
+    await prisma.$executeRaw`
+      INSERT INTO "ApiKeyUsage" ("keyId", minute, process, requests)
+      VALUES (${k.id}, date_trunc('minute', now() AT TIME ZONE 'UTC'), 'another-process', 4)`;
     expect(await remaining()).toBe(2);
     await flushApiKeyUsage();
     expect(await remaining()).toBe(1);
     expect(await remaining()).toBe(0);
     expect((await get("/sections", k.secret)).status).toBe(429);
+  });
+
+  it("a write of this process's counts in flight while a request is judged neither hides nor doubles them", async () => {
+    for (let round = 0; round < 5; round++) {
+      const k = await key(["content"], 4);
+      const s = new Date().getSeconds();
+      if (s > 57) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
+      // One request another process served and wrote.
+      await prisma.$executeRaw`
+        INSERT INTO "ApiKeyUsage" ("keyId", minute, process, requests)
+        VALUES (${k.id}, date_trunc('minute', now() AT TIME ZONE 'UTC'), 'another-process', 1)`;
+      await get("/sections", k.secret);
+      await get("/sections", k.secret);
+      // The write starts as the third request is read: however they interleave, it is the fourth of the minute.
+      const [third] = await Promise.all([get("/sections", k.secret), flushApiKeyUsage()]);
+      expect(third.headers.get("ratelimit-remaining")).toBe("0");
+      const [fourth] = await Promise.all([get("/sections", k.secret), flushApiKeyUsage()]);
+      expect(fourth.status).toBe(429);
+    }
   });
 });
 

@@ -29,10 +29,11 @@ CREATE TABLE "ApiKey" (
 CREATE TABLE "ApiKeyUsage" (
     "keyId" TEXT NOT NULL,
     "minute" TIMESTAMP(3) NOT NULL,
+    "process" TEXT NOT NULL DEFAULT '',
     "requests" INTEGER NOT NULL DEFAULT 0,
     "limited" INTEGER NOT NULL DEFAULT 0,
 
-    CONSTRAINT "ApiKeyUsage_pkey" PRIMARY KEY ("keyId","minute")
+    CONSTRAINT "ApiKeyUsage_pkey" PRIMARY KEY ("keyId","minute","process")
 );
 
 -- CreateTable
