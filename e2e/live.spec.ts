@@ -104,9 +104,11 @@ test("live coverage: two reporters post at once, an open page follows without re
   await noScript.goto(readerPath!);
   await expect(noScript.locator("#live-entries > li")).toHaveCount(2);
   await expect(noScript.locator("#live-pinned")).toContainText(other);
-  // Each entry's time is its permalink.
+  // Each entry's time is its permalink, which finds the page and anchor the entry is on.
   const permalink = await noScript.locator("#live-entries > li").first().getByRole("link").first().getAttribute("href");
-  expect(permalink).toMatch(/^#entry-[a-z0-9]+$/);
+  expect(permalink).toMatch(/^\/stories\/[^/]+\/entries\/[a-z0-9]+$/);
+  await noScript.goto(permalink!);
+  expect(noScript.url()).toMatch(new RegExp(`${readerPath}#entry-[a-z0-9]+$`));
 
   // The desk ends the coverage: the open page says so.
   await desk.getByRole("button", { name: "End live coverage" }).click();

@@ -36,7 +36,7 @@ async function main() {
   const [
     { startEventStream },
     { pageCacheConsumer },
-    { liveUpdatesConsumer, liveUpdatesStory, serveLiveUpdates },
+    { closeLiveStreams, liveUpdatesStory, serveLiveUpdates, tellLivePages },
     { webhookFanOutConsumer },
     { startWebhookSender },
     { startRetention },
@@ -51,8 +51,8 @@ async function main() {
     import("../lib/config/config"),
   ]);
   const sender = config("NEWSROOM_WEBHOOKS") ? startWebhookSender() : null;
-  // Open live pages are told after the page cache has expired what changed: consumers run in this order.
-  const events = await startEventStream([pageCacheConsumer(), liveUpdatesConsumer(), webhookFanOutConsumer(() => sender?.wake())]);
+  // Open live pages are told once the page cache has expired what changed.
+  const events = await startEventStream([pageCacheConsumer({ expired: tellLivePages }), webhookFanOutConsumer(() => sender?.wake())]);
   const stopRetention = startRetention();
   const [{ isApiPath, serveApi }, { serveShare, shareToken }, { flushApiKeyUsage }] = await Promise.all([
     import("./api/serve"),
@@ -92,12 +92,15 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   // Every address, as `next start` does (no -H): localhost, 127.0.0.1, [::1] and the machine's names.
   server.listen(port, () => console.log(`[server] listening on port ${port}${dev ? " (development)" : ""}`));
-  const stop = () =>
+  const stop = () => {
+    // Open live pages' streams would hold the server open: end them (their browsers reconnect to another process).
+    closeLiveStreams();
     server.close(() => {
       stopRetention();
       // The last quarter second of API key use is written before the process goes.
       void Promise.all([events.stop(), sender?.stop(), flushApiKeyUsage()]).finally(() => process.exit(0));
     });
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -16,5 +16,6 @@ export type TPageResult =
       /** A live story's page: it loads our live-updates script (and its CSP allows our own scripts). */
       liveUpdates?: boolean;
     }
-  | { kind: "redirect"; location: string; labels: string[] }
+  /** 301 unless said: an old address. A live entry's permalink is a 302 (the page it is on changes). */
+  | { kind: "redirect"; location: string; labels: string[]; status?: 301 | 302 }
   | { kind: "notFound"; labels: string[] };

@@ -21,6 +21,7 @@ describe("which addresses are the reader site's", () => {
     expect(at("/stories/x", "HEAD")).toEqual({ page: "story", slug: "x", n: 1 });
     // A live story's older entries.
     expect(at("/stories/election-night/page/2")).toEqual({ page: "story", slug: "election-night", n: 2 });
+    expect(at("/stories/election-night/entries/ck123")).toEqual({ page: "storyEntry", slug: "election-night", entryId: "ck123" });
   });
 
   it("answers 'not found' for its addresses that name nothing", () => {
@@ -29,6 +30,7 @@ describe("which addresses are the reader site's", () => {
       "/sections/world/page/1",
       "/stories/x/page/1",
       "/stories/x/y",
+      "/stories/x/entries/not-an-id!",
       "/sections/world/page/x",
       "/tags/a/b",
       "/corrections/page/0",

@@ -5,6 +5,8 @@ export type TReaderPath =
   | { page: "front" }
   /** n: a live story's page of older entries (1: the story itself). */
   | { page: "story"; slug: string; n: number }
+  /** A live entry's permalink: answered with the page it is on now. */
+  | { page: "storyEntry"; slug: string; entryId: string }
   | { page: "sections" | "tags" | "people"; slug: string; n: number }
   | { page: "corrections"; n: number }
   | { page: "search"; q: string; n: number }
@@ -54,6 +56,10 @@ export function readerPath(method: string | undefined, pathname: string, search:
     return n ? { page: "corrections", n } : { page: "notFound" };
   }
   if (pathname.endsWith("/")) return null;
+  if (first === "stories" && rest.length === 3 && rest[1] === "entries" && rest[0] && rest[2]) {
+    const slug = decode(rest[0]);
+    return slug && /^[a-z0-9]{1,64}$/i.test(rest[2]) ? { page: "storyEntry", slug, entryId: rest[2] } : { page: "notFound" };
+  }
   if (first === "stories" && rest[0] && rest.at(-1) !== "feed.xml") {
     const at = listPage(rest);
     return at ? { page: "story", ...at } : { page: "notFound" };

@@ -16,7 +16,7 @@ import { frontPage } from "./pages/front";
 import { sectionPage, tagPage } from "./pages/lists";
 import { personPage } from "./pages/person";
 import { searchPage } from "./pages/search";
-import { storyPage } from "./pages/story";
+import { storyEntryPage, storyPage } from "./pages/story";
 import { makeAnswer, send } from "./respond";
 import { readerPath, type TReaderPath } from "./routes";
 import type { TSiteAssets } from "./assets";
@@ -32,6 +32,8 @@ function pageFor(at: TReaderPath): () => Promise<TPageResult> {
       return frontPage;
     case "story":
       return () => storyPage(at.slug, at.n);
+    case "storyEntry":
+      return () => storyEntryPage(at.slug, at.entryId);
     case "sections":
     case "tags":
     case "people":
@@ -65,7 +67,7 @@ async function answerFor(route: TRoute, assets: TSiteAssets): Promise<{ answer: 
   const labels = [...CHROME_LABELS, ...result.labels];
   switch (result.kind) {
     case "redirect":
-      return { answer: makeAnswer(301, "", { headers: { Location: result.location } }), labels };
+      return { answer: makeAnswer(result.status ?? 301, "", { headers: { Location: result.location } }), labels };
     case "notFound":
       return { answer: makeAnswer(404, renderPage(NOT_FOUND_HEAD, chrome, <NotFoundPage />)), labels };
     case "page":

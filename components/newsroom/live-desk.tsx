@@ -121,9 +121,22 @@ function useDraft(key: string, people: TPerson[], defaultAuthor: string | null) 
 }
 
 /** Write and post a new entry; the desk's go up at once, a contributor's wait for the desk. */
-function Composer({ storyId, people, defaultAuthor, desk }: { storyId: string; people: TPerson[]; defaultAuthor: string | null; desk: boolean }) {
+function Composer({
+  storyId,
+  people,
+  defaultAuthor,
+  desk,
+  actorId,
+}: {
+  storyId: string;
+  people: TPerson[];
+  defaultAuthor: string | null;
+  desk: boolean;
+  actorId: string;
+}) {
   const router = useRouter();
-  const draft = useDraft(`newsroom:live-entry:${storyId}`, people, defaultAuthor);
+  // Per person and story: two people on one machine never see each other's unposted entry.
+  const draft = useDraft(`newsroom:live-entry:${actorId}:${storyId}`, people, defaultAuthor);
   const [status, setStatus] = useState<TStatus>(null);
   const [pending, startTransition] = useTransition();
   const statusId = useId();
@@ -141,9 +154,18 @@ function Composer({ storyId, people, defaultAuthor, desk }: { storyId: string; p
       <h2 id="compose-heading" className="font-semibold">
         New entry
       </h2>
-      <div className="mt-3 flex flex-col gap-3">
+      {/* Nothing can be typed while it posts: what is cleared after is exactly what went up. */}
+      <fieldset disabled={pending} className="mt-3 flex flex-col gap-3">
         <EntryFields value={draft.fields} onChange={draft.setFields} people={people} correction={false} />
-        <RichTextEditor initial={draft.body} replaceWith={draft.replaceWith} onChange={draft.setBody} label="Entry text" compact describedBy={statusId} />
+        <RichTextEditor
+          initial={draft.body}
+          replaceWith={draft.replaceWith}
+          onChange={draft.setBody}
+          label="Entry text"
+          compact
+          describedBy={statusId}
+          editable={!pending}
+        />
         <div className="flex items-center gap-3">
           <Button onClick={post} disabled={pending}>
             {pending ? "Posting…" : desk ? "Post entry" : "Send entry to the desk"}
@@ -152,7 +174,7 @@ function Composer({ storyId, people, defaultAuthor, desk }: { storyId: string; p
             {status?.message}
           </p>
         </div>
-      </div>
+      </fieldset>
     </section>
   );
 }
@@ -169,16 +191,23 @@ function EntryEditor({ entry, people, onDone }: { entry: TDeskLiveEntry; people:
   const [body, setBody] = useState(entry.body as TRichDoc);
   const [status, setStatus] = useState<TStatus>(null);
   const [pending, startTransition] = useTransition();
+  // The version this edit is based on: the one it was opened at, until a clash has shown the newer one.
+  const [opened] = useState(entry.version);
+  const [clashed, setClashed] = useState(false);
   const save = () =>
     startTransition(async () => {
-      const result = await editEntryAction({ entryId: entry.id, baseVersion: entry.version, ...fields, authorId: fields.authorId || null, body });
+      const baseVersion = clashed ? entry.version : opened;
+      const result = await editEntryAction({ entryId: entry.id, baseVersion, ...fields, authorId: fields.authorId || null, body });
       if (result.ok) {
         onDone();
         router.refresh();
       } else {
-        setStatus({ ok: false, message: result.error.message });
-        // Someone else's edit came first: show theirs above, keep this form as typed.
-        if (result.error.code === "CONFLICT") router.refresh();
+        // Someone else's edit came first: show theirs above, keep this form as typed; saving again replaces theirs.
+        if (result.error.code === "CONFLICT") {
+          setClashed(true);
+          setStatus({ ok: false, message: `${result.error.message} Save again to replace it with yours.` });
+          router.refresh();
+        } else setStatus({ ok: false, message: result.error.message });
       }
     });
   return (
@@ -308,7 +337,11 @@ export function LiveDesk({
   return (
     <div className="flex flex-col gap-6">
       {open &&
-        (inBrowser ? <Composer storyId={storyId} people={people} defaultAuthor={myPersonId} desk={desk} /> : <p className="text-sm">Loading the editor…</p>)}
+        (inBrowser ? (
+          <Composer storyId={storyId} people={people} defaultAuthor={myPersonId} desk={desk} actorId={actorId} />
+        ) : (
+          <p className="text-sm">Loading the editor…</p>
+        ))}
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading" className="font-semibold">
           Entries ({entries.filter((e) => e.state === "PUBLISHED").length} up)

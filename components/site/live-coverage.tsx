@@ -1,6 +1,6 @@
 import { Figure } from "./figure";
 import { Pager } from "@/components/ui/pager";
-import type { TLiveCoverage, TPublicEntry } from "@/lib/live/queries";
+import { liveEntryPath, type TLiveCoverage, type TPublicEntry } from "@/lib/live/queries";
 import { RichText } from "@/lib/richtext/render";
 import { formatDateTime } from "@/lib/site";
 
@@ -16,7 +16,7 @@ export function LiveMark({ ended = false }: { ended?: boolean }) {
   );
 }
 
-function Entry({ entry, coverage, pinned = false }: { entry: TPublicEntry; coverage: TLiveCoverage; pinned?: boolean }) {
+function Entry({ entry, coverage, slug, pinned = false }: { entry: TPublicEntry; coverage: TLiveCoverage; slug: string; pinned?: boolean }) {
   const anchor = `entry-${entry.id}`;
   const Heading = pinned ? "h2" : "h3";
   const id = pinned ? `pinned-${entry.id}` : anchor;
@@ -25,7 +25,8 @@ function Entry({ entry, coverage, pinned = false }: { entry: TPublicEntry; cover
       <p className="text-sm text-ink/70">
         {pinned && <span className="mr-2 font-semibold uppercase tracking-wide text-accent">Pinned</span>}
         {entry.keyEvent && <span className="mr-2 rounded bg-ink/10 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide">Key event</span>}
-        <a id={`${id}-time`} href={`#${anchor}`} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
+        {/* Its lasting address: followed, it finds the page the entry is on by then. */}
+        <a id={`${id}-time`} href={liveEntryPath(slug, entry.id)} className="underline decoration-ink/30 underline-offset-2 hover:decoration-ink">
           <time dateTime={entry.publishedAt.toISOString()}>{formatDateTime(entry.publishedAt)}</time>
         </a>
       </p>
@@ -109,14 +110,14 @@ export function LiveCoverage({ coverage, slug }: { coverage: TLiveCoverage; slug
           </nav>
         )}
       </div>
-      <div id="live-pinned">{coverage.pinned && <Entry entry={coverage.pinned} coverage={coverage} pinned />}</div>
+      <div id="live-pinned">{coverage.pinned && <Entry entry={coverage.pinned} coverage={coverage} slug={slug} pinned />}</div>
       <h2 id="live-heading" className="mt-8 font-serif text-2xl font-bold">
         {coverage.page === 1 ? "Latest updates" : `Earlier updates, page ${coverage.page}`}
       </h2>
       <ol id="live-entries" className="mt-4 space-y-6">
         {coverage.entries.map((e) => (
           <li key={e.id} id={`entry-${e.id}`} data-version={e.version}>
-            <Entry entry={e} coverage={coverage} />
+            <Entry entry={e} coverage={coverage} slug={slug} />
           </li>
         ))}
       </ol>

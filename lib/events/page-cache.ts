@@ -1,6 +1,6 @@
 import "server-only";
 import { pageCacheStore } from "@/lib/cache/handler/store.cjs";
-import type { TConsumer } from "./stream";
+import type { TConsumer, TEvent } from "./stream";
 
 /**
  * The page cache's consumer of events: expire the labels each event names, in
@@ -9,8 +9,9 @@ import type { TConsumer } from "./stream";
  * before it is expired. Its cursor lives with the store: a memory cache starts
  * empty, so with what comes from now on; Redis remembers how far it got, so a
  * restart (or Redis itself coming back from its last save) catches up.
+ * `expired` hears each batch once its pages are expired (open live pages).
  */
-export function pageCacheConsumer(): TConsumer {
+export function pageCacheConsumer({ expired }: { expired?: (events: TEvent[]) => Promise<void> } = {}): TConsumer {
   const store = pageCacheStore();
   return {
     name: "pages",
@@ -26,6 +27,8 @@ export function pageCacheConsumer(): TConsumer {
       const labels = [...new Set(events.flatMap((e) => e.labels))];
       await store.expireTags(labels);
       await store.setCursor("pages", events.at(-1)!.id);
+      // What waits for these pages to be expired (open live pages): told now, never before.
+      await expired?.(events).catch((err) => console.error("[events] after expiring pages:", (err as Error).message ?? err));
     },
   };
 }

@@ -7,7 +7,7 @@ import { createStory } from "@/lib/stories/mutations";
 import { publishStory } from "@/lib/stories/transitions";
 import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
 import { editLiveEntry, pinLiveEntry, postLiveEntry, publishLiveEntry, removeLiveEntry, setLiveCoverageEnded, startLiveCoverage } from "./mutations";
-import { getLiveCoverage, getLiveDesk, getPublicLiveRevision } from "./queries";
+import { getLiveCoverage, getLiveDesk, getPublicLiveRevision, liveEntryPage } from "./queries";
 import { LIVE_PAGE_SIZE } from "./schemas";
 
 /** Issue 18, item 1: live stories — entries, versions, pins, key events, corrections, the end, and who may do what. */
@@ -99,6 +99,10 @@ describe("live coverage", () => {
     const page2 = (await coverage(story.id, 2))!;
     expect(page2.entries.map((e) => e.id)).toEqual([first.id]);
     expect(page2.keyEvents[0]!.href).toBe(`#entry-${first.id}`);
+    // Its permalink finds it on page 2; the newest is on page 1.
+    expect(await liveEntryPage(story.id, first.id)).toBe(2);
+    expect(await liveEntryPage(story.id, page1.entries[0]!.id)).toBe(1);
+    expect(await liveEntryPage(story.id, "nosuchentry")).toBeNull();
     expect(await coverage(story.id, 3)).toBeNull();
 
     const current = await prisma.liveEntry.findUniqueOrThrow({ where: { id: first.id } });

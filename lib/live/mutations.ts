@@ -126,6 +126,7 @@ function keepVersion(tx: Tx, actor: TActor, entry: TDeskEntry) {
       keyEvent: entry.keyEvent,
       correction: entry.correction,
       state: entry.state,
+      authorId: entry.author?.id ?? null,
       editedById: userId(actor) ?? entry.createdById,
     },
   });
@@ -278,6 +279,8 @@ export async function pinLiveEntry({ actor, storyId, entryId }: { actor: TActor 
     const story = await liveStory(tx, actor, storyId);
     if (story.livePinnedId === entryId) return;
     if (entryId) {
+      // Locked, so a removal cannot commit between this check and the pin.
+      await tx.$queryRaw`SELECT id FROM "LiveEntry" WHERE id = ${entryId} FOR UPDATE`;
       const entry = await tx.liveEntry.findFirst({ where: { id: entryId, storyId }, select: { state: true } });
       if (!entry) throw new AppError("NOT_FOUND", ENTRY_NOT_FOUND);
       if (entry.state !== "PUBLISHED") throw new AppError("INVALID_INPUT", "Only an entry readers can see can be pinned.");

@@ -113,6 +113,19 @@ export async function getLiveCoverage(
   };
 }
 
+/** Which page of its story a published entry is on now (null: no such entry up), for its permalink. */
+export async function liveEntryPage(storyId: string, entryId: string): Promise<number | null> {
+  const entry = await prisma.liveEntry.findFirst({ where: { id: entryId, storyId, state: "PUBLISHED" }, select: { publishedAt: true } });
+  if (!entry?.publishedAt) return null;
+  const newer = await prisma.liveEntry.count({
+    where: { storyId, state: "PUBLISHED", OR: [{ publishedAt: { gt: entry.publishedAt } }, { publishedAt: entry.publishedAt, id: { gt: entryId } }] },
+  });
+  return Math.floor(newer / LIVE_PAGE_SIZE) + 1;
+}
+
+/** An entry's lasting address: it finds the page the entry is on whenever it is followed. */
+export const liveEntryPath = (slug: string, entryId: string) => `/stories/${slug}/entries/${entryId}`;
+
 /** Page n of a live story's entries (1 is the story's own address). */
 export const livePagePath = (slug: string, n: number) => (n === 1 ? `/stories/${slug}` : `/stories/${slug}/page/${n}`);
 

@@ -7,7 +7,7 @@ import { createStory } from "@/lib/stories/mutations";
 import { publishStory } from "@/lib/stories/transitions";
 import { actorOf, makeReadyStory, makeUser, paragraphDoc } from "@/testing/factories";
 import { postLiveEntry, setLiveCoverageEnded, startLiveCoverage } from "./mutations";
-import { liveUpdatesConsumer, liveUpdatesStory, MAX_STREAMS_PER_CLIENT, openLiveStreams, serveLiveUpdates } from "./updates";
+import { closeLiveStreams, liveUpdatesStory, MAX_STREAMS_PER_CLIENT, openLiveStreams, serveLiveUpdates, tellLivePages } from "./updates";
 
 /** Issue 18: the update streams open live pages hold — what they say, when, to whom, and their limits. */
 
@@ -77,12 +77,12 @@ describe("live update streams", () => {
     expect(a.messages[0]).toEqual({ revision: 1, ended: false });
 
     await postLiveEntry({ actor: editor, storyId: ready.id, data: { body: paragraphDoc("First") } });
-    await liveUpdatesConsumer().apply(await eventsFor(ready.id));
+    await tellLivePages(await eventsFor(ready.id));
     await until(() => a.messages.length === 2 && b.messages.length === 2, "the entry's revision");
     expect(a.messages[1]).toEqual({ revision: 2, ended: false });
 
     await setLiveCoverageEnded({ actor: editor, storyId: ready.id, ended: true });
-    await liveUpdatesConsumer().apply(await eventsFor(ready.id));
+    await tellLivePages(await eventsFor(ready.id));
     await until(() => a.ended() && b.ended(), "the streams to close");
     expect(a.messages.at(-1)).toEqual({ revision: 3, ended: true });
     await until(() => openLiveStreams() === 0, "the places to be given back");
@@ -118,5 +118,17 @@ describe("live update streams", () => {
     expect(other.status()).toBe(200);
     [...crowd, other].forEach((s) => s.close());
     await until(() => openLiveStreams() === 0, "the places to be given back");
+  });
+
+  it("are all ended at shutdown, so the server can close", async () => {
+    const editor = actorOf(await makeUser({ role: "EDITOR" }));
+    const ready = await makeReadyStory(editor, `Shutdown ${Date.now()}`);
+    await publishStory({ actor: editor, storyId: ready.id, baseVersion: ready.version });
+    await startLiveCoverage({ actor: editor, storyId: ready.id });
+    const pages = [listen(ready.id), listen(ready.id)];
+    await until(() => pages.every((p) => p.messages.length === 1), "the streams to open");
+    closeLiveStreams();
+    await until(() => pages.every((p) => p.ended()), "the streams to end");
+    expect(openLiveStreams()).toBe(0);
   });
 });

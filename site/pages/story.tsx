@@ -6,7 +6,7 @@ import { LABEL, mediaLabel, personLabel, storyLabel, storySlugLabel } from "@/li
 import type { TDisplayMedia } from "@/lib/media/queries";
 import { croppedImage, type TCrop } from "@/lib/media/variants";
 import { firstSentence, plainText } from "@/lib/richtext/text";
-import { entryTitle, getLiveCoverage, livePagePath, type TLiveCoverage } from "@/lib/live/queries";
+import { entryTitle, getLiveCoverage, liveEntryPage, livePagePath, type TLiveCoverage } from "@/lib/live/queries";
 import { liveState } from "@/lib/live/rules";
 import { liveBlogPostingJsonLd, newsArticleJsonLd, type TJsonLdImage, type TJsonLdPerson } from "@/lib/seo/json-ld";
 import { absoluteUrl, SITE_LANGUAGE, SITE_NAME } from "@/lib/site";
@@ -90,6 +90,17 @@ export async function storyPage(slug: string, n = 1): Promise<TPageResult> {
       </div>
     ),
   };
+}
+
+/**
+ * /stories/<slug>/entries/<id>: a live entry's permalink, answered with a 302 to the page it
+ * is on now and its anchor (newer entries push it to later pages). Labelled with the story.
+ */
+export async function storyEntryPage(slug: string, entryId: string): Promise<TPageResult> {
+  const story = await getPublishedStoryBySlug(slug);
+  const n = story?.liveStartedAt ? await liveEntryPage(story.id, entryId) : null;
+  if (!story || !n) return { kind: "notFound", labels: [storySlugLabel(slug), ...(story ? [storyLabel(story.id)] : [])] };
+  return { kind: "redirect", status: 302, location: `${livePagePath(story.slug, n)}#entry-${entryId}`, labels: [storySlugLabel(slug), storyLabel(story.id)] };
 }
 
 /** LiveBlogPosting: the coverage's times and the entries on this page as its updates. */

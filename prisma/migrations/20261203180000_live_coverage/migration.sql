@@ -36,6 +36,7 @@ CREATE TABLE "LiveEntryVersion" (
     "keyEvent" BOOLEAN NOT NULL,
     "correction" TEXT,
     "state" "LiveEntryState" NOT NULL,
+    "authorId" TEXT,
     "replacedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "editedById" TEXT NOT NULL,
 
