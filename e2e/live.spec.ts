@@ -60,6 +60,13 @@ test("live coverage: two reporters post at once, an open page follows without re
   await expect(liveSection(reader)).toContainText("No entries yet.");
   await reader.evaluate(() => ((window as unknown as { keptOpen: boolean }).keptOpen = true));
 
+  // The LIVE mark on the byline's page (a list of the reporter's stories) and "LIVE:" in its feed.
+  const person = (await reader.locator('a[rel="author"]').first().getAttribute("href"))!;
+  const lists = await readerContext.newPage();
+  await lists.goto(person);
+  await expect(lists.getByRole("link", { name: headline })).toContainText("Live");
+  expect(await (await lists.request.get(`${person}/feed.xml`)).text()).toContain(`<title>LIVE: ${headline}</title>`);
+
   const first = `Evacuation ordered for the coast ${tag()}`;
   const other = `Bridge closed to traffic ${tag()}`;
   await typeEntry(desk, first, { headline: "Evacuation", keyEvent: true });
@@ -115,6 +122,13 @@ test("live coverage: two reporters post at once, an open page follows without re
   await expect(liveSection(reader)).toContainText("This live coverage has ended", { timeout: 10_000 });
   await expect(reader.getByRole("heading", { level: 1 })).not.toContainText("Live");
   expect(await reader.evaluate(() => (window as unknown as { keptOpen?: boolean }).keptOpen)).toBe(true);
+  // Off the lists too once it ended.
+  await expect
+    .poll(async () => {
+      await lists.goto(person);
+      return lists.getByRole("link", { name: headline }).textContent();
+    })
+    .toBe(headline);
   // LiveBlogPosting with its end.
   await reader.reload();
   const ld = JSON.parse((await reader.locator('script[type="application/ld+json"]').textContent())!);

@@ -7,6 +7,7 @@
  *  1. a publish through the balancer (so through any process) is visible through
  *     every process within 1 s: p50 and max over 20 publishes; an unpublish the same;
  *     and the breaking-news banner put up and taken down shows and goes on every page of every process within 1 s;
+ *     and a live entry reaches an open update stream on every process, and every process's page, within 1 s;
  *  2. an image uploaded through one process is served by all (its variant made once, in S3);
  *  3. a scheduled story goes out exactly once, with three schedulers racing;
  *  4. kill -9 of one process under a bounded load: the others keep serving (non-2xx
@@ -20,6 +21,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import autocannon from "autocannon";
 import { startCluster, type TCluster } from "../testing/cluster";
@@ -116,6 +118,19 @@ async function everywhere(cluster: TCluster, check: (base: string) => Promise<bo
     if (pending.size) await sleep(5);
   }
   return performance.now() - t0;
+}
+
+/** An open live page's update stream: the revisions it has been told. */
+function revisionsOf(url: string) {
+  const revisions: number[] = [];
+  const req = http.get(url, { agent: false }, (res) => {
+    res.setEncoding("utf8");
+    res.on("data", (chunk: string) => {
+      for (const m of chunk.matchAll(/^data: (\{.*\})$/gm)) revisions.push((JSON.parse(m[1]!) as { revision: number }).revision);
+    });
+  });
+  req.on("error", () => {});
+  return { revisions, close: () => req.destroy() };
 }
 
 const status = async (url: string) => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).status;
@@ -220,6 +235,35 @@ async function main() {
     const bannerDown = await everywhere(cluster, async (base) => (await Promise.all(pages(base).map(body))).every((html) => !html.includes(line)), downAt);
     say(`breaking-news banner → on every page of all 3 processes in ${bannerUp.toFixed(0)} ms; taken down → gone in ${bannerDown.toFixed(0)} ms`);
     assert.ok(Math.max(bannerUp, bannerDown) <= VISIBLE_WITHIN_MS, "the banner took longer than 1 s to reach every process");
+
+    // 1c. A live story: an entry posted is told to an open page's stream on every process, and every
+    // process's page shows it, within 1 s (each process hears the event and tells its own streams).
+    const { postLiveEntry, startLiveCoverage } = await import("../lib/live/mutations");
+    const { version: leadVersion } = await prisma.story.findUniqueOrThrow({ where: { id: lead.id }, select: { version: true } });
+    assert.ok((await editor.call("workflowAction", [{ storyId: lead.id, baseVersion: leadVersion, action: "publish" }])).ok, "republishing refused");
+    await startLiveCoverage({ actor, storyId: lead.id });
+    await everywhere(cluster, async (base) => (await status(`${base}/stories/${lead.slug}`)) === 200, performance.now());
+    const heard = cluster.processes.map((p) => revisionsOf(`${p.url}/live-updates/${lead.id}`));
+    await everywhere(cluster, async () => heard.every((h) => h.revisions.length > 0), performance.now());
+    const liveTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const text = `Live entry ${i} ${randomBytes(3).toString("hex")}`;
+      const before = heard.map((h) => h.revisions.length);
+      const t0 = performance.now();
+      await postLiveEntry({ actor, storyId: lead.id, data: { body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] } } });
+      liveTimes.push(
+        await everywhere(
+          cluster,
+          async (base) => heard.every((h, k) => h.revisions.length > before[k]!) && (await body(`${base}/stories/${lead.slug}`)).includes(text),
+          t0,
+        ),
+      );
+    }
+    heard.forEach((h) => h.close());
+    say(
+      `live entry → told on an open stream of each of the 3 processes and on every process's page: p50 ${median(liveTimes).toFixed(0)} ms, max ${Math.max(...liveTimes).toFixed(0)} ms (5 entries)`,
+    );
+    assert.ok(Math.max(...liveTimes) <= VISIBLE_WITHIN_MS, "a live entry took longer than 1 s to reach every process");
 
     // 2. An image uploaded through one process is served by all.
     const [first, second, third] = cluster.processes;

@@ -51,7 +51,8 @@ export const getPublicPerson = cache(async (slug: string, page = 1) => {
       orderBy: { publishedAt: "desc" },
       skip: (Math.max(1, page) - 1) * PERSON_PAGE_SIZE,
       take: PERSON_PAGE_SIZE,
-      select: { id: true, slug: true, headline: true, dek: true, publishedAt: true },
+      // A live story's teaser carries the LIVE mark.
+      select: { id: true, slug: true, headline: true, dek: true, publishedAt: true, liveStartedAt: true, liveEndedAt: true },
     }),
     prisma.story.count({ where }),
   ]);
