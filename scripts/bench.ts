@@ -11,6 +11,10 @@
  * 5. A live story with 1,000 entries (scripts/bench-live.ts): its page, the update check,
  *    entry posted → told on 1,000 open streams and → visible on an open page in Chromium.
  * Prints a table; everything it made is removed at the end.
+ *
+ * Past 300 lines as one run of measurements on one server, in the order they must run
+ * (Lighthouse on an idle machine first, the three processes last); what stands alone is
+ * beside it: bench-seed.ts, bench-lighthouse.ts, bench-live.ts.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";

@@ -16,6 +16,10 @@
  *  5. Redis restarted under load: pages keep being served, and invalidation resumes.
  *
  *   node --conditions=react-server --import tsx scripts/test-scale.ts
+ *
+ * One file past 300 lines on purpose: the steps are one sequence on one cluster, each
+ * starting from what the one before left (the stories, the live story, the killed
+ * process); the parts that stand alone are in testing/ (cluster, Redis, S3, ports).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

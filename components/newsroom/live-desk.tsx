@@ -6,24 +6,15 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { editEntryAction, pinEntryAction, postEntryAction, publishEntryAction, removeEntryAction } from "@/lib/actions/live";
 import { RichText } from "@/lib/richtext/render";
-import { EMPTY_DOC, type TRichDoc } from "@/lib/richtext/types";
+import type { TRichDoc } from "@/lib/richtext/types";
+import type { TUserActor } from "@/lib/auth/current-user";
+import type { getLiveDesk } from "@/lib/live/queries";
+import { canChangeEntry, isDesk } from "@/lib/live/rules";
 import { RichTextEditor } from "./rich-text-editor";
+import { useLiveDraft } from "./use-live-draft";
 
-export type TDeskLiveEntry = {
-  id: string;
-  headline: string | null;
-  body: unknown;
-  keyEvent: boolean;
-  correction: string | null;
-  state: "PENDING" | "PUBLISHED" | "REMOVED";
-  version: number;
-  createdAt: Date;
-  publishedAt: Date | null;
-  createdById: string;
-  author: { id: string; name: string } | null;
-  createdBy: { name: string };
-  history: { headline: string | null; body: unknown; state: string; replacedAt: Date; editedBy: { name: string } }[];
-};
+/** An entry as the desk lists it (lib/live/queries.ts). */
+export type TDeskLiveEntry = Awaited<ReturnType<typeof getLiveDesk>>["entries"][number];
 
 type TPerson = { id: string; name: string };
 type TStatus = { ok: boolean; message: string } | null;
@@ -76,50 +67,6 @@ function EntryFields({
   );
 }
 
-function readDraft(key: string): { fields?: Partial<{ headline: string; authorId: string; keyEvent: boolean }>; body?: TRichDoc } | null {
-  try {
-    return JSON.parse(localStorage.getItem(key) ?? "null");
-  } catch {
-    return null;
-  }
-}
-
-/** The new entry's fields and text, kept in this browser until posted (a reload or a crash loses nothing). Browser only: see Composer. */
-function useDraft(key: string, people: TPerson[], defaultAuthor: string | null) {
-  const empty = { headline: "", authorId: defaultAuthor && people.some((p) => p.id === defaultAuthor) ? defaultAuthor : "", keyEvent: false };
-  const [saved] = useState(() => readDraft(key));
-  const [fields, setFields] = useState({ ...empty, ...saved?.fields });
-  const [body, setBody] = useState<TRichDoc>(saved?.body ?? EMPTY_DOC);
-  const [replaceWith, setReplaceWith] = useState<TRichDoc | null>(null);
-  const keep = (next: { fields?: typeof fields; body?: TRichDoc }) => {
-    try {
-      localStorage.setItem(key, JSON.stringify({ fields: next.fields ?? fields, body: next.body ?? body }));
-    } catch {
-      /* storage full or off: the form still has it */
-    }
-  };
-  return {
-    fields,
-    body,
-    replaceWith,
-    setFields: (patch: Partial<typeof fields>) => {
-      const next = { ...fields, ...patch };
-      setFields(next);
-      keep({ fields: next });
-    },
-    setBody: (doc: TRichDoc) => {
-      setBody(doc);
-      keep({ body: doc });
-    },
-    clear: () => {
-      localStorage.removeItem(key);
-      setFields(empty);
-      setBody(EMPTY_DOC);
-      setReplaceWith({ ...EMPTY_DOC });
-    },
-  };
-}
-
 /** Write and post a new entry; the desk's go up at once, a contributor's wait for the desk. */
 function Composer({
   storyId,
@@ -136,7 +83,7 @@ function Composer({
 }) {
   const router = useRouter();
   // Per person and story: two people on one machine never see each other's unposted entry.
-  const draft = useDraft(`newsroom:live-entry:${actorId}:${storyId}`, people, defaultAuthor);
+  const draft = useLiveDraft(`newsroom:live-entry:${actorId}:${storyId}`, people, defaultAuthor);
   const [status, setStatus] = useState<TStatus>(null);
   const [pending, startTransition] = useTransition();
   const statusId = useId();
@@ -234,19 +181,18 @@ function EntryItem({
   storyId,
   pinned,
   people,
-  desk,
-  actorId,
+  actor,
 }: {
   entry: TDeskLiveEntry;
   storyId: string;
   pinned: boolean;
   people: TPerson[];
-  desk: boolean;
-  actorId: string;
+  actor: TUserActor;
 }) {
   const [editing, setEditing] = useState(false);
-  const mine = entry.createdById === actorId;
-  const changeable = entry.state !== "REMOVED" && (desk || (mine && entry.state === "PENDING"));
+  const desk = isDesk(actor);
+  // The rule the server applies (lib/live/rules.ts): buttons only where the action would be allowed.
+  const changeable = canChangeEntry(actor, entry);
   const label = entry.headline || `Entry at ${time(entry.publishedAt ?? entry.createdAt)}`;
   return (
     <li className={`rounded border p-3 ${entry.state === "REMOVED" ? "border-ink/10 bg-ink/5 text-ink/60" : "border-ink/15 bg-white"}`}>
@@ -314,8 +260,7 @@ export function LiveDesk({
   pinnedId,
   people,
   myPersonId,
-  desk,
-  actorId,
+  actor,
   open,
 }: {
   storyId: string;
@@ -323,8 +268,7 @@ export function LiveDesk({
   pinnedId: string | null;
   people: TPerson[];
   myPersonId: string | null;
-  desk: boolean;
-  actorId: string;
+  actor: TUserActor;
   /** Coverage is live (not ended): entries can be posted. */
   open: boolean;
 }) {
@@ -338,7 +282,7 @@ export function LiveDesk({
     <div className="flex flex-col gap-6">
       {open &&
         (inBrowser ? (
-          <Composer storyId={storyId} people={people} defaultAuthor={myPersonId} desk={desk} actorId={actorId} />
+          <Composer storyId={storyId} people={people} defaultAuthor={myPersonId} desk={isDesk(actor)} actorId={actor.id} />
         ) : (
           <p className="text-sm">Loading the editor…</p>
         ))}
@@ -351,7 +295,7 @@ export function LiveDesk({
         ) : (
           <ol aria-label="Entries, newest first" className="mt-2 space-y-3 text-sm">
             {entries.map((e) => (
-              <EntryItem key={e.id} entry={e} storyId={storyId} pinned={e.id === pinnedId} people={people} desk={desk} actorId={actorId} />
+              <EntryItem key={e.id} entry={e} storyId={storyId} pinned={e.id === pinnedId} people={people} actor={actor} />
             ))}
           </ol>
         )}

@@ -5,8 +5,7 @@ import { RichText } from "@/lib/richtext/render";
 import { formatDateTime } from "@/lib/site";
 
 /** The red "LIVE" mark: on a live story's page, its teasers and its feed items. */
-export function LiveMark({ ended = false }: { ended?: boolean }) {
-  if (ended) return null;
+export function LiveMark() {
   return (
     <>
       <span className="live-mark mr-1 inline-block rounded bg-accent px-1.5 py-0.5 align-middle text-xs font-bold uppercase tracking-wide text-paper">

@@ -7,6 +7,7 @@ import type { TRichDoc } from "@/lib/richtext/types";
 import { loadVisibleStory } from "@/lib/stories/access";
 import { publicStoryWhere } from "@/lib/stories/queries";
 import { ENTRY_SELECT } from "./mutations";
+import { liveState } from "./rules";
 import { LIVE_PAGE_SIZE } from "./schemas";
 
 /** An entry as readers see it. */
@@ -93,7 +94,7 @@ export async function getLiveCoverage(
   const shown = [...entries, ...(pinned ? [pinned] : [])];
   return {
     storyId: story.id,
-    state: story.liveEndedAt ? "ended" : "live",
+    state: liveState(story) === "ended" ? "ended" : "live",
     startedAt: story.liveStartedAt,
     endedAt: story.liveEndedAt,
     revision: story.liveRevision,

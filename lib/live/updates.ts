@@ -13,7 +13,7 @@ import { getPublicLiveRevision } from "./queries";
  * process hears a "story.live" event (lib/changes.ts) — after its page cache
  * has expired the story's pages (`tellLivePages`) — and nothing in
  * between but a comment every 25 s that keeps proxies from closing it. The page
- * then fetches itself (a cached page, or a 304) and merges the new entries in
+ * then fetches itself (from the page cache) and merges the new entries in
  * (site/assets/live-updates.js). A reader costs an idle socket, not a request
  * every few seconds; every process hears every event, so it works the same
  * behind a balancer.

@@ -26,6 +26,11 @@
   /** @type {EventSource | null} */
   let source = null;
 
+  /**
+   * A delay spread ±25 %, so the pages of a big audience do not all come back at the same
+   * moment (after a busy server refused them, or a cache kept them waiting).
+   * @param {number} ms
+   */
   const jitter = (ms) => ms * (0.75 + Math.random() * 0.5);
 
   function listen() {

@@ -73,8 +73,7 @@ export default async function LiveDeskPage({ params }: { params: Promise<{ id: s
             pinnedId={story.livePinnedId}
             people={people}
             myPersonId={myPersonId}
-            desk={desk}
-            actorId={user.id}
+            actor={user}
             open={state === "live"}
           />
         </div>
